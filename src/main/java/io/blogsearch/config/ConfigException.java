@@ -1,0 +1,19 @@
+package io.blogsearch.config;
+
+/**
+ * A site configuration that cannot be used, naming the offending field so an admin can fix it
+ * without reading code. The CLI turns it into one line on stderr and exit code 2.
+ */
+public final class ConfigException extends RuntimeException {
+  private final String field;
+
+  public ConfigException(String field, String message) {
+    super(field.isEmpty() ? message : "field '" + field + "': " + message);
+    this.field = field;
+  }
+
+  /** Dotted path of the offending field, e.g. {@code limits.maxPages}; empty for whole-file errors. */
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,333 @@
+package io.blogsearch.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads a site config from YAML and validates every field, so a typo fails at start-up with the
+ * field's name instead of surfacing as odd crawl behaviour. Unknown keys are errors too.
+ */
+public final class ConfigLoader {
+  /** Query parameters that never select different content: analytics, click ids, reply links. */
+  public static final Set<String> DEFAULT_STRIP_PARAMS = Set.of(
+      "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id", "fbclid",
+      "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "yclid", "igshid",
+      "replytocom", "share", "amp");
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+  /** Loads and validates the config file at {@code path}. */
+  public SiteConfig load(Path path) {
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("", "config file not found: " + path);
+    } catch (IOException e) {
+      throw new ConfigException("", "cannot read config file " + path + ": " + e.getMessage());
+    }
+    return parse(text);
+  }
+
+  /** Parses and validates YAML text. */
+  public SiteConfig parse(String text) {
+    JsonNode root;
+    try {
+      root = yaml.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("", "not valid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new ConfigException("", "config is empty");
+    }
+    Node top = new Node("", root);
+    top.allowOnly("name", "seeds", "allowedHosts", "include", "exclude", "sitemaps",
+        "stripQueryParams", "limits", "politeness", "http", "selectors", "dataDir");
+
+    String name = top.field("name").string(null);
+    if (name == null) {
+      throw new ConfigException("name", "is required");
+    }
+    if (!NAME.matcher(name).matches()) {
+      throw new ConfigException("name", "must be lowercase letters, digits, '-' or '_' (got \"" + name + "\")");
+    }
+    List<URI> seeds = top.field("seeds").list(Node::httpUrl);
+    if (seeds.isEmpty()) {
+      throw new ConfigException("seeds", "needs at least one http(s) URL");
+    }
+    List<String> allowedHosts = top.field("allowedHosts").list(Node::hostEntry);
+    if (allowedHosts.isEmpty()) {
+      allowedHosts = seeds.stream().map(ConfigLoader::hostEntryOf).distinct().toList();
+    }
+    List<Pattern> include = top.field("include").list(Node::regex);
+    List<Pattern> exclude = top.field("exclude").list(Node::regex);
+    List<URI> sitemaps = top.field("sitemaps").list(Node::httpUrl);
+    Set<String> strip = new LinkedHashSet<>(DEFAULT_STRIP_PARAMS);
+    Node stripNode = top.field("stripQueryParams");
+    if (stripNode.present()) {
+      strip = new LinkedHashSet<>(stripNode.list(n -> n.string(null).toLowerCase(Locale.ROOT)));
+    }
+
+    Node l = top.field("limits");
+    l.allowOnly("maxPages", "maxDepth", "maxBodyBytes", "maxDuration");
+    SiteConfig.Limits limits = new SiteConfig.Limits(
+        l.field("maxPages").positiveInt(10_000),
+        l.field("maxDepth").nonNegativeInt(20),
+        l.field("maxBodyBytes").positiveInt(5 * 1024 * 1024),
+        l.field("maxDuration").duration(Duration.ofHours(2)));
+
+    Node p = top.field("politeness");
+    p.allowOnly("concurrencyPerHost", "delay", "maxCrawlDelay", "userAgent", "respectRobots", "followNofollowLinks");
+    SiteConfig.Politeness politeness = new SiteConfig.Politeness(
+        p.field("concurrencyPerHost").positiveInt(2),
+        p.field("delay").duration(Duration.ofMillis(500)),
+        p.field("maxCrawlDelay").duration(Duration.ofSeconds(30)),
+        p.field("userAgent").string("blogsearch-bot/0.1 (+https://github.com/blogsearch/blogsearch)"),
+        p.field("respectRobots").bool(true),
+        p.field("followNofollowLinks").bool(false));
+    if (politeness.concurrencyPerHost() > 64) {
+      throw new ConfigException("politeness.concurrencyPerHost", "must be at most 64");
+    }
+    if (politeness.userAgent().isBlank()) {
+      throw new ConfigException("politeness.userAgent", "must not be blank");
+    }
+
+    Node h = top.field("http");
+    h.allowOnly("connectTimeout", "readTimeout", "fetchTimeout", "maxRetries", "retryBackoff", "maxRedirects");
+    SiteConfig.Http http = new SiteConfig.Http(
+        h.field("connectTimeout").positiveDuration(Duration.ofSeconds(5)),
+        h.field("readTimeout").positiveDuration(Duration.ofSeconds(15)),
+        h.field("fetchTimeout").positiveDuration(Duration.ofSeconds(60)),
+        h.field("maxRetries").nonNegativeInt(2),
+        h.field("retryBackoff").duration(Duration.ofMillis(500)),
+        h.field("maxRedirects").nonNegativeInt(5));
+
+    Node s = top.field("selectors");
+    s.allowOnly("post", "title", "content", "author", "published", "modified", "categories", "tags",
+        "comment", "commentAuthor", "commentContent", "commentDate", "relatedLinks", "remove");
+    Selectors d = Selectors.wordpressDefaults();
+    Selectors selectors = new Selectors(
+        s.field("post").selector(d.post()),
+        s.field("title").selector(d.title()),
+        s.field("content").selector(d.content()),
+        s.field("author").selector(d.author()),
+        s.field("published").selector(d.published()),
+        s.field("modified").selector(d.modified()),
+        s.field("categories").selector(d.categories()),
+        s.field("tags").selector(d.tags()),
+        s.field("comment").selector(d.comment()),
+        s.field("commentAuthor").selector(d.commentAuthor()),
+        s.field("commentContent").selector(d.commentContent()),
+        s.field("commentDate").selector(d.commentDate()),
+        s.field("relatedLinks").list(n -> n.selector(null)),
+        s.field("remove").list(n -> n.selector(null)));
+
+    Path dataDir = Path.of(top.field("dataDir").string("index-data"));
+    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, strip, limits,
+        politeness, http, selectors, dataDir);
+  }
+
+  /** {@code host:port} of a URL, the port omitted when it is the scheme's default. */
+  public static String hostEntryOf(URI uri) {
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    int port = uri.getPort();
+    boolean defaultPort = port == -1
+        || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80)
+        || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443);
+    return defaultPort ? host : host + ":" + port;
+  }
+
+  /** Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} or a bare number of milliseconds. */
+  static Duration parseDuration(String text) {
+    Matcher m = DURATION.matcher(text.trim());
+    if (!m.matches()) {
+      return null;
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "ms" : m.group(2);
+    return switch (unit) {
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofMillis(n);
+    };
+  }
+
+  /** A YAML node with its dotted path, so every error can name its field. */
+  private record Node(String path, JsonNode node) {
+    boolean present() {
+      return node != null && !node.isMissingNode() && !node.isNull();
+    }
+
+    Node field(String key) {
+      String p = path.isEmpty() ? key : path + "." + key;
+      if (!present()) {
+        return new Node(p, MissingNode.getInstance());
+      }
+      return new Node(p, node.get(key));
+    }
+
+    void allowOnly(String... keys) {
+      if (!present()) {
+        return;
+      }
+      if (!node.isObject()) {
+        throw new ConfigException(path, "must be a mapping of keys to values");
+      }
+      Set<String> allowed = Set.of(keys);
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String k = it.next();
+        if (!allowed.contains(k)) {
+          throw new ConfigException(path.isEmpty() ? k : path + "." + k,
+              "unknown field (expected one of " + String.join(", ", keys) + ")");
+        }
+      }
+    }
+
+    String string(String fallback) {
+      if (!present()) {
+        return fallback;
+      }
+      if (!node.isValueNode() || node.isBoolean()) {
+        throw new ConfigException(path, "must be a text value");
+      }
+      return node.asText();
+    }
+
+    <T> List<T> list(Function<Node, T> element) {
+      if (!present()) {
+        return List.of();
+      }
+      if (!node.isArray()) {
+        throw new ConfigException(path, "must be a list");
+      }
+      List<T> out = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        out.add(element.apply(new Node(path + "[" + i + "]", node.get(i))));
+      }
+      return out;
+    }
+
+    int positiveInt(int fallback) {
+      int v = intValue(fallback);
+      if (v <= 0) {
+        throw new ConfigException(path, "must be a positive whole number (got " + node.asText() + ")");
+      }
+      return v;
+    }
+
+    int nonNegativeInt(int fallback) {
+      int v = intValue(fallback);
+      if (v < 0) {
+        throw new ConfigException(path, "must not be negative (got " + node.asText() + ")");
+      }
+      return v;
+    }
+
+    private int intValue(int fallback) {
+      if (!present()) {
+        return fallback;
+      }
+      if (!node.canConvertToInt() || !(node.isIntegralNumber() || node.asText().matches("-?\\d+"))) {
+        throw new ConfigException(path, "must be a whole number (got \"" + node.asText() + "\")");
+      }
+      return node.isIntegralNumber() ? node.intValue() : Integer.parseInt(node.asText());
+    }
+
+    boolean bool(boolean fallback) {
+      if (!present()) {
+        return fallback;
+      }
+      if (!node.isBoolean()) {
+        throw new ConfigException(path, "must be true or false (got \"" + node.asText() + "\")");
+      }
+      return node.booleanValue();
+    }
+
+    Duration duration(Duration fallback) {
+      if (!present()) {
+        return fallback;
+      }
+      Duration d = node.isValueNode() ? parseDuration(node.asText()) : null;
+      if (d == null) {
+        throw new ConfigException(path, "must be a duration such as 500ms, 5s, 2m or 1h (got \"" + node.asText() + "\")");
+      }
+      return d;
+    }
+
+    Duration positiveDuration(Duration fallback) {
+      Duration d = duration(fallback);
+      if (d.isZero()) {
+        throw new ConfigException(path, "must be greater than zero");
+      }
+      return d;
+    }
+
+    URI httpUrl() {
+      String text = string(null);
+      try {
+        URI uri = new URI(text.trim());
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+          throw new ConfigException(path, "must be an absolute http(s) URL (got \"" + text + "\")");
+        }
+        return uri.getRawPath() == null || uri.getRawPath().isEmpty() ? uri.resolve("/") : uri;
+      } catch (java.net.URISyntaxException e) {
+        throw new ConfigException(path, "is not a valid URL (got \"" + text + "\"): " + e.getReason());
+      }
+    }
+
+    String hostEntry() {
+      String text = string(null).trim().toLowerCase(Locale.ROOT);
+      if (!text.matches("[a-z0-9.\\-\\[\\]:]+") || text.startsWith(":") || text.endsWith(":")) {
+        throw new ConfigException(path, "must be a host name or host:port (got \"" + text + "\")");
+      }
+      return text;
+    }
+
+    Pattern regex() {
+      String text = string(null);
+      try {
+        return Pattern.compile(text);
+      } catch (PatternSyntaxException e) {
+        throw new ConfigException(path, "is not a valid regular expression: " + e.getDescription());
+      }
+    }
+
+    String selector(String fallback) {
+      String text = string(fallback);
+      if (text == null) {
+        return null;
+      }
+      try {
+        org.jsoup.select.QueryParser.parse(text);
+      } catch (org.jsoup.select.Selector.SelectorParseException e) {
+        throw new ConfigException(path, "is not a valid CSS selector: " + e.getMessage());
+      }
+      return text;
+    }
+  }
+}

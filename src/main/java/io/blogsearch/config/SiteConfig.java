@@ -1,0 +1,125 @@
+package io.blogsearch.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the crawler needs to know about one site: where to start, where it may go, how
+ * politely, and how to read its pages. Immutable; built by {@link ConfigLoader} from YAML.
+ *
+ * @param name short site name; crawl state lives under {@code dataDir/name}
+ * @param seeds start URLs
+ * @param allowedHosts {@code host} or {@code host:port} entries the crawler may contact (a bare
+ *     host means the scheme's default port); by default the seeds' hosts
+ * @param include URL regexes a page must match (empty: every URL in scope)
+ * @param exclude URL regexes never fetched
+ * @param sitemaps extra sitemap or feed URLs to read besides those robots.txt announces
+ * @param stripQueryParams query parameters dropped during URL normalisation (tracking and the like)
+ * @param limits crawl bounds
+ * @param politeness per-host manners
+ * @param http network timeouts and retries
+ * @param selectors how to read post pages
+ * @param dataDir root folder for crawl state and index
+ */
+public record SiteConfig(
+    String name,
+    List<URI> seeds,
+    List<String> allowedHosts,
+    List<Pattern> include,
+    List<Pattern> exclude,
+    List<URI> sitemaps,
+    Set<String> stripQueryParams,
+    Limits limits,
+    Politeness politeness,
+    Http http,
+    Selectors selectors,
+    Path dataDir) {
+
+  public SiteConfig {
+    seeds = List.copyOf(seeds);
+    allowedHosts = List.copyOf(allowedHosts);
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+    sitemaps = List.copyOf(sitemaps);
+    stripQueryParams = Set.copyOf(stripQueryParams);
+  }
+
+  /** Bounds that stop a crawl however the site behaves. */
+  public record Limits(int maxPages, int maxDepth, long maxBodyBytes, Duration maxDuration) {}
+
+  /**
+   * Per-host manners. The effective gap between requests to a host is the larger of {@code delay}
+   * and the robots.txt crawl-delay, the latter capped at {@code maxCrawlDelay}.
+   */
+  public record Politeness(
+      int concurrencyPerHost,
+      Duration delay,
+      Duration maxCrawlDelay,
+      String userAgent,
+      boolean respectRobots,
+      boolean followNofollowLinks) {}
+
+  /**
+   * Network behaviour. {@code readTimeout} bounds silence on the socket, {@code fetchTimeout} the
+   * whole download of one response, so a server that drips bytes cannot hold a worker forever.
+   */
+  public record Http(
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration fetchTimeout,
+      int maxRetries,
+      Duration retryBackoff,
+      int maxRedirects) {}
+
+  /** The folder holding this site's crawl output. */
+  public Path crawlDir() {
+    return dataDir.resolve(name).resolve("crawl");
+  }
+
+  /**
+   * The same site moved to another base URL: seeds and extra sitemaps keep their paths, and the
+   * allowed hosts become the new base's host. Used by {@code demo}, whose blog port is chosen at
+   * run time.
+   */
+  public SiteConfig rebasedOnto(URI base) {
+    List<URI> newSeeds = new ArrayList<>();
+    for (URI seed : seeds) {
+      newSeeds.add(base.resolve(seed.getRawPath() == null || seed.getRawPath().isEmpty() ? "/" : seed.getRawPath()));
+    }
+    List<URI> newSitemaps = new ArrayList<>();
+    for (URI sitemap : sitemaps) {
+      newSitemaps.add(base.resolve(sitemap.getRawPath()));
+    }
+    return new SiteConfig(name, newSeeds, List.of(base.getHost() + ":" + base.getPort()), include, exclude,
+        newSitemaps, stripQueryParams, limits, politeness, http, selectors, dataDir);
+  }
+
+  /** The same config with another data folder (tests and the {@code --data-dir} option). */
+  public SiteConfig withDataDir(Path dir) {
+    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
+        limits, politeness, http, selectors, dir);
+  }
+
+  /** The same config with other politeness settings. */
+  public SiteConfig withPoliteness(Politeness p) {
+    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
+        limits, p, http, selectors, dataDir);
+  }
+
+  /** The same config with other limits. */
+  public SiteConfig withLimits(Limits l) {
+    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
+        l, politeness, http, selectors, dataDir);
+  }
+
+  /** The same config with other HTTP settings. */
+  public SiteConfig withHttp(Http h) {
+    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
+        limits, politeness, h, selectors, dataDir);
+  }
+}

@@ -1,0 +1,165 @@
+package io.blogsearch.extract;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the many spellings of one URL into one, so the crawler fetches each page once and every
+ * stage agrees on a post's identity: lower-case scheme and host, no default port, no fragment,
+ * dot segments resolved, percent-encoding in one case, tracking parameters dropped, the rest
+ * sorted. Only http(s) URLs survive.
+ */
+public final class UrlNormalizer {
+  private final Set<String> stripParams;
+
+  /** @param stripParams lower-case query parameter names to drop ({@code utm_*} is always dropped) */
+  public UrlNormalizer(Set<String> stripParams) {
+    this.stripParams = Set.copyOf(stripParams);
+  }
+
+  /** Normalises an absolute URL; empty if it is not a usable http(s) URL. */
+  public Optional<String> normalize(String absoluteUrl) {
+    return resolve(null, absoluteUrl);
+  }
+
+  /** Resolves {@code href} against {@code base} (may be null) and normalises the result. */
+  public Optional<String> resolve(String base, String href) {
+    if (href == null) {
+      return Optional.empty();
+    }
+    String trimmed = href.strip();
+    if (trimmed.isEmpty() || trimmed.length() > 4096) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(escapeIllegal(trimmed));
+      if (base != null) {
+        URI baseUri = new URI(escapeIllegal(base));
+        uri = baseUri.resolve(uri);
+      }
+      return Optional.ofNullable(normalizeUri(uri));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String normalizeUri(URI uri) {
+    String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getRawAuthority() == null) {
+      return null;
+    }
+    String host = uri.getHost();
+    if (host == null || host.isEmpty()) {
+      return null;
+    }
+    host = IDN.toASCII(host.endsWith(".") ? host.substring(0, host.length() - 1) : host).toLowerCase(Locale.ROOT);
+    int port = uri.getPort();
+    if (port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https")) {
+      port = -1;
+    }
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    path = normalizePercent(removeDotSegments(path));
+    String query = normalizeQuery(uri.getRawQuery());
+    StringBuilder out = new StringBuilder(scheme).append("://").append(host);
+    if (port != -1) {
+      out.append(':').append(port);
+    }
+    out.append(path);
+    if (query != null) {
+      out.append('?').append(query);
+    }
+    return out.toString();
+  }
+
+  private String normalizeQuery(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return null;
+    }
+    List<String> kept = new ArrayList<>();
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
+      if (name.startsWith("utm_") || stripParams.contains(name)) {
+        continue;
+      }
+      kept.add(normalizePercent(pair));
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    kept.sort(null);
+    return String.join("&", kept);
+  }
+
+  private static String removeDotSegments(String path) {
+    if (!path.contains("/.")) {
+      return path;
+    }
+    String normalized = URI.create("http://h" + path).normalize().getRawPath();
+    return normalized.replaceAll("^(/\\.\\.)+", "");
+  }
+
+  /** Upper-cases percent escapes and decodes those of unreserved characters. */
+  private static String normalizePercent(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+        int v = Integer.parseInt(s.substring(i + 1, i + 3), 16);
+        if (Character.isLetterOrDigit(v) && v < 128 || v == '-' || v == '.' || v == '_' || v == '~') {
+          out.append((char) v);
+        } else {
+          out.append('%').append(s.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+        }
+        i += 2;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Percent-encodes characters that browsers tolerate in hrefs but {@link URI} rejects. */
+  private static String escapeIllegal(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean badPercent = c == '%' && !(i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2)));
+      boolean illegal = c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0 || badPercent;
+      if (illegal && out == null) {
+        out = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (out != null) {
+        if (illegal) {
+          int cp = Character.isHighSurrogate(c) && i + 1 < s.length() ? s.codePointAt(i) : c;
+          if (cp > 0xffff) {
+            i++;
+          }
+          for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+            out.append('%').append(String.format("%02X", b & 0xff));
+          }
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+}
