@@ -1,0 +1,51 @@
+package io.blogsearch.cli;
+
+import io.blogsearch.crawl.CrawlListener;
+import io.blogsearch.crawl.CrawlProgress;
+import io.blogsearch.crawl.CrawlReport;
+import io.blogsearch.crawl.Outcome;
+import io.blogsearch.crawl.UrlOutcome;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Prints crawl progress (one line a second) and the closing summary of a crawl. */
+final class ConsoleProgress implements CrawlListener {
+  private final PrintStream out;
+  private final boolean quiet;
+
+  ConsoleProgress(PrintStream out, boolean quiet) {
+    this.out = out;
+    this.quiet = quiet;
+  }
+
+  @Override
+  public void onProgress(CrawlProgress p) {
+    if (!quiet) {
+      out.printf(Locale.ROOT, "  %5.1fs  fetched %d · queued %d · errors %d · posts %d · %.1f pages/s%n",
+          p.seconds(), p.requests(), p.queued(), p.errors(), p.indexed(), p.pagesPerSecond());
+    }
+  }
+
+  void summary(CrawlReport r, String outputDir) {
+    out.printf(Locale.ROOT, "Crawl of '%s' %s in %.2fs: %d requests (%.1f/s), %d KiB, %d posts stored%n",
+        r.site(), r.complete() ? "complete" : "INCOMPLETE", r.seconds(), r.requests(),
+        r.seconds() > 0 ? r.requests() / r.seconds() : 0.0, r.bytes() / 1024, r.articles());
+    StringBuilder counts = new StringBuilder("  ");
+    for (Outcome o : Outcome.values()) {
+      if (r.count(o) > 0) {
+        counts.append(o.name().toLowerCase(Locale.ROOT).replace('_', '-')).append(' ').append(r.count(o)).append(" · ");
+      }
+    }
+    out.println(counts.substring(0, Math.max(2, counts.length() - 3)));
+    if (r.stopReason() != null) {
+      out.println("  stopped: " + r.stopReason() + " (" + r.notFetched() + " queued URLs not fetched)");
+    }
+    int shown = 0;
+    for (UrlOutcome o : r.outcomes()) {
+      if (o.outcome() == Outcome.ERROR && shown++ < 20) {
+        out.println("  error: " + o.url() + " — " + o.reason());
+      }
+    }
+    out.println("  output: " + outputDir + " (articles.jsonl, state.json, report.json)");
+  }
+}

@@ -1,0 +1,149 @@
+package io.blogsearch.crawl;
+
+import io.blogsearch.config.SiteConfig;
+import io.blogsearch.extract.ArticleExtractor;
+import io.blogsearch.extract.UrlNormalizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The crawl stage's façade: crawls one site as its config says and saves the result with
+ * {@link CrawlStore}. A crawl starts from the seeds, the sitemaps robots.txt announces (or the
+ * usual WordPress/Yoast locations) and every post stored by earlier crawls, so a recrawl
+ * confirms, refreshes or deletes each known post. Posts it merely fails to reach are kept.
+ */
+public final class Crawler {
+  private static final List<String> SITEMAP_PROBES = List.of("/wp-sitemap.xml", "/sitemap_index.xml", "/sitemap.xml");
+
+  private final SiteConfig config;
+  private final CrawlStore store;
+
+  public Crawler(SiteConfig config) {
+    this.config = config;
+    this.store = new CrawlStore(config.crawlDir());
+  }
+
+  public CrawlStore store() {
+    return store;
+  }
+
+  /**
+   * Runs a crawl to the end (or to a limit) and saves its output. When no seed could be reached
+   * at all the stored posts are left as they were and the report carries {@code fatalError}.
+   */
+  public CrawlReport crawl(CrawlListener listener) throws InterruptedException {
+    UrlNormalizer urls = new UrlNormalizer(config.stripQueryParams());
+    CrawlRun run = new CrawlRun(store.loadArticles(), store.loadState());
+    Frontier frontier = new Frontier();
+    CrawlScope scope = new CrawlScope(config);
+    RobotsRules robots = new RobotsRules(config.politeness().userAgent(), config.politeness().respectRobots());
+    HttpFetcher fetcher = new HttpFetcher(config.http(), config.politeness().userAgent(), urls, Thread::sleep);
+    ArticleExtractor extractor = new ArticleExtractor(config.selectors(), urls, config.politeness().followNofollowLinks());
+    PageProcessor processor = new PageProcessor(config, run, frontier, scope, robots,
+        new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls);
+
+    List<String> seeds = config.seeds().stream().map(s -> urls.normalize(s.toString()).orElseThrow()).toList();
+    seedDiscovery(seeds, processor, urls);
+    seeds.forEach(s -> processor.enqueue(s, 0, Frontier.Kind.PAGE));
+    run.articles.keySet().forEach(known -> processor.enqueue(known, 0, Frontier.Kind.PAGE));
+
+    int workers = Math.min(64, config.politeness().concurrencyPerHost() * Math.max(1, config.allowedHosts().size()));
+    ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("crawl-worker"));
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("crawl-progress"));
+    ticker.scheduleAtFixedRate(() -> listener.onProgress(progress(run, frontier)), 1, 1, TimeUnit.SECONDS);
+    ticker.schedule(() -> {
+      run.stopReason.compareAndSet(null, "time limit of " + config.limits().maxDuration() + " reached");
+      frontier.stop();
+    }, config.limits().maxDuration().toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        running.add(pool.submit(() -> work(frontier, processor)));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("crawl worker failed", e.getCause());
+    } finally {
+      ticker.shutdownNow();
+      pool.shutdownNow();
+    }
+    int notFetched = frontier.stop().size();
+    listener.onProgress(progress(run, frontier));
+    return finish(run, seeds, notFetched);
+  }
+
+  /** Queues the configured sitemaps and, per seed host, those robots.txt announces or the usual locations. */
+  private void seedDiscovery(List<String> seeds, PageProcessor processor, UrlNormalizer urls)
+      throws InterruptedException {
+    config.sitemaps().forEach(s -> urls.normalize(s.toString()).ifPresent(u -> processor.enqueue(u, 0, Frontier.Kind.DISCOVERY)));
+    Set<String> origins = new LinkedHashSet<>();
+    seeds.forEach(s -> origins.add(RobotsRules.originOf(s)));
+    for (String origin : origins) {
+      List<String> announced = processor.announcedSitemaps(origin);
+      List<String> sitemaps = announced.isEmpty() ? SITEMAP_PROBES.stream().map(p -> origin + p).toList() : announced;
+      sitemaps.forEach(s -> urls.normalize(s).ifPresent(u -> processor.enqueue(u, 0, Frontier.Kind.DISCOVERY)));
+    }
+  }
+
+  private static void work(Frontier frontier, PageProcessor processor) {
+    try {
+      Frontier.Task task;
+      while ((task = frontier.take()) != null) {
+        try {
+          processor.process(task);
+        } finally {
+          frontier.done();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private CrawlReport finish(CrawlRun run, List<String> seeds, int notFetched) {
+    String fatal = null;
+    if (run.responses.get() == 0) {
+      fatal = "no seed could be reached (" + String.join(", ", seeds) + "): "
+          + (run.firstFailure.get() == null ? "no response" : run.firstFailure.get());
+    }
+    boolean complete = fatal == null && run.stopReason.get() == null;
+    CrawlReport report = new CrawlReport(config.name(), run.startedAt, Instant.now(), complete, fatal,
+        run.stopReason.get(), run.requests.get(), run.bytes.get(),
+        fatal == null ? run.articles.size() : store.loadArticles().size(),
+        run.counts(), run.offSiteLinks.size(), notFetched, new ArrayList<>(run.outcomes));
+    try {
+      if (fatal == null) {
+        store.save(run.articles, run.state, report);
+      } else {
+        store.saveReport(report);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return report;
+  }
+
+  private static CrawlProgress progress(CrawlRun run, Frontier frontier) {
+    return new CrawlProgress(run.requests.get(), frontier.queued(), run.errors.get(), run.indexed.get(), run.seconds());
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,291 @@
+package io.blogsearch.crawl;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import io.blogsearch.config.SiteConfig;
+import io.blogsearch.extract.Article;
+import io.blogsearch.extract.ArticleExtractor;
+import io.blogsearch.extract.PageAnalysis;
+import io.blogsearch.extract.PageKind;
+import io.blogsearch.extract.UrlNormalizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Handles one queued URL from robots check to outcome: fetch (conditionally when a copy is
+ * stored), then by content either read a sitemap/feed for URLs or analyse an HTML page, store or
+ * drop the post, and queue what it links to. Every path ends in exactly one report line.
+ */
+final class PageProcessor {
+  private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
+  private static final long MAX_DISCOVERY_BYTES = 10L * 1024 * 1024;
+
+  private final SiteConfig config;
+  private final CrawlRun run;
+  private final Frontier frontier;
+  private final CrawlScope scope;
+  private final RobotsRules robots;
+  private final HostThrottle throttle;
+  private final HttpFetcher fetcher;
+  private final ArticleExtractor extractor;
+  private final UrlNormalizer urls;
+
+  PageProcessor(SiteConfig config, CrawlRun run, Frontier frontier, CrawlScope scope, RobotsRules robots,
+      HostThrottle throttle, HttpFetcher fetcher, ArticleExtractor extractor, UrlNormalizer urls) {
+    this.config = config;
+    this.run = run;
+    this.frontier = frontier;
+    this.scope = scope;
+    this.robots = robots;
+    this.throttle = throttle;
+    this.fetcher = fetcher;
+    this.extractor = extractor;
+    this.urls = urls;
+  }
+
+  /** Queues a URL found at {@code depth} unless it is out of scope or too deep. */
+  void enqueue(String url, int depth, Frontier.Kind kind) {
+    switch (scope.check(url)) {
+      case OTHER_HOST -> run.offSiteLinks.add(url);
+      case EXCLUDED -> {
+        if (frontier.markSeen(url)) {
+          run.record(url, Outcome.EXCLUDED, 0, "matches the exclude/include rules");
+        }
+      }
+      case IN -> {
+        if (depth <= config.limits().maxDepth() || kind == Frontier.Kind.DISCOVERY) {
+          frontier.offer(new Frontier.Task(url, depth, kind));
+        }
+      }
+    }
+  }
+
+  /** Sitemaps the origin's robots.txt announces (loading it now), limited to allowed hosts. */
+  List<String> announcedSitemaps(String origin) throws InterruptedException {
+    return robots.forUrl(origin + "/", this::fetchRobots).sitemaps().stream().filter(scope::hostAllowed).toList();
+  }
+
+  void process(Frontier.Task task) throws InterruptedException {
+    String url = task.url();
+    RobotsRules.HostRules rules = robots.forUrl(url, this::fetchRobots);
+    Duration robotsDelay = rules.crawlDelay().compareTo(config.politeness().maxCrawlDelay()) > 0
+        ? config.politeness().maxCrawlDelay() : rules.crawlDelay();
+    throttle.setDelay(rules.origin(), robotsDelay.compareTo(config.politeness().delay()) > 0
+        ? robotsDelay : config.politeness().delay());
+    if (!rules.allowed(url)) {
+      run.record(url, Outcome.ROBOTS_BLOCKED, 0, rules.problem() != null ? rules.problem() : "disallowed by robots.txt");
+      return;
+    }
+    if (run.pagesFetched.incrementAndGet() > config.limits().maxPages()) {
+      run.stopReason.compareAndSet(null, "page limit of " + config.limits().maxPages() + " reached");
+      frontier.stop();
+      return;
+    }
+    UrlState prev = run.previousState.get(url);
+    boolean haveCopy = prev != null && (prev.kind() != PageKind.POST || run.articles.containsKey(prev.canonical()));
+    long cap = task.kind() == Frontier.Kind.DISCOVERY ? Math.max(MAX_DISCOVERY_BYTES, config.limits().maxBodyBytes())
+        : config.limits().maxBodyBytes();
+    FetchResult r = fetch(url, haveCopy ? prev.etag() : null, haveCopy ? prev.lastModified() : null, cap, false);
+    if (r.status() == 304 && haveCopy) {
+      notModified(task, prev);
+    } else if (r.failed()) {
+      run.record(url, Outcome.ERROR, r.status(), r.failure() + attempts(r));
+    } else if (r.status() == 404 || r.status() == 410) {
+      gone(url, prev, r.status());
+    } else if (r.status() != 200 && r.status() != 203) {
+      run.record(url, Outcome.ERROR, r.status(), "HTTP " + r.status() + attempts(r));
+    } else if (!r.finalUrl().equals(url) && !frontier.markSeen(r.finalUrl())) {
+      run.record(url, Outcome.SKIPPED_DUPLICATE, r.status(), "redirects to " + r.finalUrl() + ", crawled separately");
+    } else {
+      String sniffed = sniff(r.contentType(), r.body());
+      if (sniffed.equals("html")) {
+        page(task, r);
+      } else if (sniffed.equals("xml") || task.kind() == Frontier.Kind.DISCOVERY) {
+        discovery(task, r);
+      } else {
+        run.record(url, Outcome.SKIPPED_NON_HTML, r.status(), "content type " + (r.contentType().isEmpty() ? "missing" : r.contentType()));
+      }
+    }
+  }
+
+  private void page(Frontier.Task task, FetchResult r) {
+    String url = task.url();
+    Document doc;
+    try {
+      doc = Jsoup.parse(new ByteArrayInputStream(r.body()), charsetOf(r.contentType()), r.finalUrl());
+    } catch (IOException e) {
+      run.record(url, Outcome.ERROR, r.status(), "unreadable HTML: " + e.getMessage());
+      return;
+    }
+    PageAnalysis a = extractor.analyze(r.finalUrl(), doc);
+    String robotsTag = r.xRobotsTag().toLowerCase(Locale.ROOT);
+    boolean noindex = a.noindex() || robotsTag.contains("noindex") || robotsTag.contains("none");
+    boolean nofollow = a.nofollow() || robotsTag.contains("nofollow") || robotsTag.contains("none");
+    List<String> links = nofollow ? List.of() : a.links();
+    links.forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    a.feeds().forEach(f -> enqueue(f, task.depth() + 1, Frontier.Kind.DISCOVERY));
+    String canonical = scope.hostAllowed(a.canonicalUrl()) ? a.canonicalUrl() : r.finalUrl();
+    if (!canonical.equals(r.finalUrl())) {
+      enqueue(canonical, task.depth(), Frontier.Kind.PAGE);
+    }
+    run.state.put(url, new UrlState(r.etag(), r.lastModified(), canonical, a.kind(), links));
+    UrlState prev = run.previousState.get(url);
+    String previousKey = prev != null && prev.canonical() != null ? prev.canonical() : url;
+    if (a.kind() != PageKind.POST || a.article().isEmpty()) {
+      boolean wasPost = run.articles.remove(previousKey) != null;
+      Outcome o = wasPost ? Outcome.DELETED : a.kind() == PageKind.ARCHIVE ? Outcome.SKIPPED_ARCHIVE : Outcome.SKIPPED_NOT_POST;
+      run.record(url, o, r.status(), (wasPost ? "no longer a post: " : "") + a.kindReason());
+      return;
+    }
+    if (noindex) {
+      boolean wasPost = run.articles.remove(canonical) != null;
+      run.record(url, Outcome.SKIPPED_NOINDEX, r.status(), wasPost ? "noindex (stored copy removed)" : "noindex");
+      return;
+    }
+    String claimedBy = run.canonicalClaims.putIfAbsent(canonical, url);
+    if (claimedBy != null && !claimedBy.equals(url)) {
+      run.record(url, Outcome.SKIPPED_DUPLICATE, r.status(), "canonical " + canonical + " already read from " + claimedBy);
+      return;
+    }
+    Article article = a.article().get();
+    Article old = run.articles.put(canonical, article);
+    if (!previousKey.equals(canonical)) {
+      run.articles.remove(previousKey);
+    }
+    String how = old == null ? "new post" : old.equals(article) ? "post unchanged" : "post updated";
+    run.record(url, Outcome.INDEXED, r.status(), how + (canonical.equals(url) ? "" : " as " + canonical));
+  }
+
+  private void notModified(Frontier.Task task, UrlState prev) {
+    prev.links().forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    if (prev.kind() == PageKind.POST) {
+      run.canonicalClaims.putIfAbsent(prev.canonical(), task.url());
+      run.record(task.url(), Outcome.NOT_MODIFIED, 304, "stored copy kept");
+    } else {
+      Outcome o = prev.kind() == PageKind.ARCHIVE ? Outcome.SKIPPED_ARCHIVE : Outcome.SKIPPED_NOT_POST;
+      run.record(task.url(), o, 304, "not modified");
+    }
+  }
+
+  private void gone(String url, UrlState prev, int status) {
+    String key = prev != null && prev.canonical() != null ? prev.canonical() : url;
+    run.state.remove(url);
+    if (run.articles.remove(key) != null) {
+      run.record(url, Outcome.DELETED, status, "HTTP " + status + ": post removed");
+    } else {
+      run.record(url, Outcome.NOT_FOUND, status, "HTTP " + status);
+    }
+  }
+
+  private void discovery(Frontier.Task task, FetchResult r) {
+    try {
+      SiteMapParser parser = new SiteMapParser(false);
+      AbstractSiteMap map = parser.parseSiteMap(r.contentType().isEmpty() ? "application/xml" : r.contentType(),
+          r.body(), URI.create(r.finalUrl()).toURL());
+      int found = 0;
+      if (map instanceof SiteMapIndex index) {
+        for (AbstractSiteMap child : index.getSitemaps()) {
+          found++;
+          urls.normalize(child.getUrl().toString()).ifPresent(u -> enqueue(u, task.depth() + 1, Frontier.Kind.DISCOVERY));
+        }
+        run.record(task.url(), Outcome.DISCOVERY, r.status(), "sitemap index: " + found + " sitemaps");
+      } else if (map instanceof SiteMap sitemap) {
+        for (SiteMapURL u : sitemap.getSiteMapUrls()) {
+          found++;
+          urls.normalize(u.getUrl().toString()).ifPresent(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+        }
+        run.record(task.url(), Outcome.DISCOVERY, r.status(), map.getType().name().toLowerCase(Locale.ROOT) + ": " + found + " URLs");
+      }
+    } catch (IOException | RuntimeException | crawlercommons.sitemaps.UnknownFormatException e) {
+      run.record(task.url(), Outcome.ERROR, r.status(), "not a readable sitemap or feed: " + e.getMessage());
+    }
+  }
+
+  private FetchResult fetch(String url, String etag, String lastModified, long cap, boolean truncate)
+      throws InterruptedException {
+    String origin = RobotsRules.originOf(url);
+    throttle.acquire(origin);
+    try {
+      FetchResult r = fetcher.fetch(url, etag, lastModified, cap, truncate, this::mayFollowRedirect);
+      run.countRequest(r);
+      return r;
+    } finally {
+      throttle.release(origin);
+    }
+  }
+
+  private boolean mayFollowRedirect(String target) {
+    if (scope.check(target) != CrawlScope.Verdict.IN) {
+      return false;
+    }
+    try {
+      return robots.forUrl(target, this::fetchRobots).allowed(target);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Fetches robots.txt outside the host throttle (one small request per host and crawl), then
+   * counts it against the host's delay. Robots loading therefore never waits for a slot, so
+   * workers holding slots and loading robots for a redirect target cannot block each other.
+   */
+  private FetchResult fetchRobots(String robotsUrl) throws InterruptedException {
+    if (!scope.hostAllowed(robotsUrl)) {
+      return FetchResult.failure(robotsUrl, robotsUrl, 0, "host not allowed", 0);
+    }
+    FetchResult r = fetcher.fetch(robotsUrl, null, null, RobotsRules.MAX_ROBOTS_BYTES, true, scope::hostAllowed);
+    throttle.requestStarted(RobotsRules.originOf(robotsUrl));
+    run.countRequest(r);
+    return r;
+  }
+
+  private static String attempts(FetchResult r) {
+    return r.attempts() > 1 ? " after " + r.attempts() + " attempts" : "";
+  }
+
+  /** "html", "xml" or "other", from the body's first bytes first and the Content-Type second. */
+  static String sniff(String contentType, byte[] body) {
+    String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1)
+        .replace("\uFEFF", "").replace("ï»¿", "").stripLeading().toLowerCase(Locale.ROOT);
+    boolean xmlish = head.startsWith("<?xml") || head.startsWith("<rss") || head.startsWith("<urlset")
+        || head.startsWith("<sitemapindex") || head.startsWith("<feed");
+    if (xmlish && !head.contains("<html")) {
+      return "xml";
+    }
+    if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<head") || head.contains("<body")) {
+      return "html";
+    }
+    String ct = contentType.toLowerCase(Locale.ROOT);
+    if (ct.contains("html")) {
+      return "html";
+    }
+    return ct.contains("xml") || ct.contains("rss") || ct.contains("atom") ? "xml" : "other";
+  }
+
+  private static String charsetOf(String contentType) {
+    Matcher m = CHARSET.matcher(contentType);
+    if (m.find()) {
+      try {
+        return Charset.forName(m.group(1)).name();
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

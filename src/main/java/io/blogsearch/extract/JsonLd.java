@@ -1,0 +1,99 @@
+package io.blogsearch.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The schema.org Article/BlogPosting object of a page's JSON-LD, if any: SEO plugins (Yoast,
+ * Rank Math) publish dates, author and type there even when the theme's markup is unusual.
+ */
+final class JsonLd {
+  private static final Set<String> ARTICLE_TYPES = Set.of("Article", "BlogPosting", "NewsArticle", "TechArticle");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JsonNode article;
+
+  private JsonLd(JsonNode article) {
+    this.article = article;
+  }
+
+  static JsonLd of(Document doc) {
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      try {
+        JsonNode root = JSON.readTree(script.data());
+        List<JsonNode> candidates = new ArrayList<>();
+        collect(root, candidates);
+        for (JsonNode n : candidates) {
+          if (isArticle(n)) {
+            return new JsonLd(n);
+          }
+        }
+      } catch (Exception e) {
+        // malformed JSON-LD is common; the page is still readable without it
+      }
+    }
+    return new JsonLd(null);
+  }
+
+  private static void collect(JsonNode node, List<JsonNode> out) {
+    if (node == null) {
+      return;
+    }
+    if (node.isArray()) {
+      node.forEach(n -> collect(n, out));
+    } else if (node.isObject()) {
+      out.add(node);
+      collect(node.get("@graph"), out);
+    }
+  }
+
+  private static boolean isArticle(JsonNode n) {
+    JsonNode type = n.get("@type");
+    if (type == null) {
+      return false;
+    }
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (ARTICLE_TYPES.contains(t.asText())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return ARTICLE_TYPES.contains(type.asText());
+  }
+
+  boolean isArticle() {
+    return article != null;
+  }
+
+  String text(String field) {
+    if (article == null || article.get(field) == null) {
+      return null;
+    }
+    JsonNode v = article.get(field);
+    return v.isValueNode() ? v.asText() : null;
+  }
+
+  String authorName() {
+    if (article == null) {
+      return null;
+    }
+    JsonNode a = article.get("author");
+    if (a != null && a.isArray() && a.size() > 0) {
+      a = a.get(0);
+    }
+    if (a == null) {
+      return null;
+    }
+    if (a.isTextual()) {
+      return a.asText();
+    }
+    return a.hasNonNull("name") ? a.get("name").asText() : null;
+  }
+}
