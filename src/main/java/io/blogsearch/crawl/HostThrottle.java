@@ -17,11 +17,11 @@ final class HostThrottle {
   private static final class Host {
     final Semaphore slots;
     long delayNanos;
-    long nextStart;
+    long lastStart;
+    boolean started;
 
-    Host(int concurrency, long delayNanos) {
+    Host(int concurrency) {
       this.slots = new Semaphore(concurrency, true);
-      this.delayNanos = delayNanos;
     }
   }
 
@@ -29,9 +29,13 @@ final class HostThrottle {
     this.concurrency = concurrency;
   }
 
+  private Host host(String origin) {
+    return hosts.computeIfAbsent(origin, o -> new Host(concurrency));
+  }
+
   /** Sets the gap between request starts for a host (origin). */
   void setDelay(String origin, Duration delay) {
-    Host h = hosts.computeIfAbsent(origin, o -> new Host(concurrency, 0));
+    Host h = host(origin);
     synchronized (h) {
       h.delayNanos = delay.toNanos();
     }
@@ -39,13 +43,14 @@ final class HostThrottle {
 
   /** Blocks until a request to {@code origin} may start; pair with {@link #release}. */
   void acquire(String origin) throws InterruptedException {
-    Host h = hosts.computeIfAbsent(origin, o -> new Host(concurrency, 0));
+    Host h = host(origin);
     h.slots.acquire();
     long wait;
     synchronized (h) {
       long now = System.nanoTime();
-      long start = Math.max(now, h.nextStart);
-      h.nextStart = start + h.delayNanos;
+      long start = h.started ? Math.max(now, h.lastStart + h.delayNanos) : now;
+      h.lastStart = start;
+      h.started = true;
       wait = start - now;
     }
     if (wait > 0) {
@@ -60,9 +65,11 @@ final class HostThrottle {
 
   /** Notes a request made to {@code origin} outside {@link #acquire}; the next one waits the delay. */
   void requestStarted(String origin) {
-    Host h = hosts.computeIfAbsent(origin, o -> new Host(concurrency, 0));
+    Host h = host(origin);
     synchronized (h) {
-      h.nextStart = Math.max(h.nextStart, System.nanoTime() + h.delayNanos);
+      long now = System.nanoTime();
+      h.lastStart = h.started ? Math.max(h.lastStart, now) : now;
+      h.started = true;
     }
   }
 

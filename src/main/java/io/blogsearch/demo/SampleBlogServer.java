@@ -46,6 +46,7 @@ public final class SampleBlogServer implements AutoCloseable {
   private final SampleBlog blog;
   private final Duration crawlDelay;
   private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, Integer> failing = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Request> log = new ConcurrentLinkedQueue<>();
   private final HttpServer server;
   private final ExecutorService executor;
@@ -77,6 +78,18 @@ public final class SampleBlogServer implements AutoCloseable {
   /** Takes a post off the site: its page answers 404 and it leaves every listing. */
   public void unpublish(String slug) {
     unpublished.add(slug);
+  }
+
+  /**
+   * Makes a post's page answer with {@code status} (e.g. 503) while it stays listed everywhere:
+   * a post the crawler fails to reach. Zero restores it.
+   */
+  public void failPost(String slug, int status) {
+    if (status == 0) {
+      failing.remove(slug);
+    } else {
+      failing.put(slug, status);
+    }
   }
 
   /** The requests answered so far, in order. */
@@ -146,6 +159,9 @@ public final class SampleBlogServer implements AutoCloseable {
       SamplePost post = site.posts().stream().filter(p -> p.slug().equals(slug)).findFirst().orElse(null);
       if (post == null || !post.path().startsWith(path.substring(0, 12))) {
         return notFound(pages);
+      }
+      if (failing.containsKey(slug)) {
+        return new Response(failing.get(slug), "text/html; charset=UTF-8", "<h1>Error</h1>", null, null);
       }
       if (m.group(5).isEmpty()) {
         return new Response(301, "text/html", "", null, site.postUrl(post));
