@@ -31,7 +31,7 @@ public final class ConfigLoader {
   public static final Set<String> DEFAULT_STRIP_PARAMS = Set.of(
       "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id", "fbclid",
       "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "yclid", "igshid",
-      "replytocom", "share", "amp");
+      "replytocom", "share", "amp", "relatedposts_hit", "relatedposts_origin", "relatedposts_position");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");

@@ -28,16 +28,25 @@ final class RelatedLinksExtractor {
 
   private final List<String> extraSelectors;
   private final UrlNormalizer urls;
+  /** Every plugin and config block: a heading inside one belongs to that block, not to Similar Posts. */
+  private final String blockSelectors;
 
   RelatedLinksExtractor(List<String> extraSelectors, UrlNormalizer urls) {
     this.extraSelectors = List.copyOf(extraSelectors);
     this.urls = urls;
+    List<String> blocks = new ArrayList<>();
+    PLUGINS.forEach(m -> blocks.add(m.blockSelector()));
+    blocks.addAll(this.extraSelectors);
+    this.blockSelectors = String.join(", ", blocks);
   }
 
   /** Related links found anywhere in {@code root}, de-duplicated by URL, the page itself excluded. */
   List<Article.RelatedLink> extract(Element root, String pageUrl, String canonicalUrl) {
     Map<String, Article.RelatedLink> found = new LinkedHashMap<>();
     for (Element heading : similarPostsHeadings(root)) {
+      if (heading.closest(blockSelectors) != null) {
+        continue;
+      }
       Element list = listAfter(heading);
       if (list != null) {
         addLinks(list, "similar-posts", pageUrl, canonicalUrl, found);
@@ -78,7 +87,8 @@ final class RelatedLinksExtractor {
         }
         return null;
       }
-      if (!e.parent().normalName().matches("p|strong|b|span|div")) {
+      Element parent = e.parent();
+      if (parent == null || !parent.normalName().matches("p|strong|b|span|div")) {
         return null;
       }
     }

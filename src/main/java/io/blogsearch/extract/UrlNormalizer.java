@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the many spellings of one URL into one, so the crawler fetches each page once and every
@@ -17,6 +19,9 @@ import java.util.Set;
  * sorted. Only http(s) URLs survive.
  */
 public final class UrlNormalizer {
+  /** Scheme and "//", the authority, and the rest of an absolute or scheme-relative URL. */
+  private static final Pattern AUTHORITY =
+      Pattern.compile("^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//)([^/?#]*)(.*)$", Pattern.DOTALL);
   private final Set<String> stripParams;
 
   /** @param stripParams lower-case query parameter names to drop ({@code utm_*} is always dropped) */
@@ -39,9 +44,13 @@ public final class UrlNormalizer {
       return Optional.empty();
     }
     try {
-      URI uri = new URI(escapeIllegal(trimmed));
+      if (base != null && trimmed.startsWith("?")) {
+        // RFC 3986 5.2.2: a query-only reference keeps the whole base path (java.net.URI drops its last segment)
+        trimmed = base.replaceFirst("[?#].*$", "") + trimmed;
+      }
+      URI uri = new URI(escapeIllegal(asciiHost(trimmed)));
       if (base != null) {
-        URI baseUri = new URI(escapeIllegal(base));
+        URI baseUri = new URI(escapeIllegal(asciiHost(base)));
         uri = baseUri.resolve(uri);
       }
       return Optional.ofNullable(normalizeUri(uri));
@@ -65,7 +74,7 @@ public final class UrlNormalizer {
       port = -1;
     }
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    path = normalizePercent(removeDotSegments(path));
+    path = removeDotSegments(normalizePercent(path));
     String query = normalizeQuery(uri.getRawQuery());
     StringBuilder out = new StringBuilder(scheme).append("://").append(host);
     if (port != -1) {
@@ -157,6 +166,21 @@ public final class UrlNormalizer {
       }
     }
     return out == null ? s : out.toString();
+  }
+
+  /** Converts a non-ASCII (IDN) host to punycode; {@link URI} would reject it once percent-encoded. */
+  private static String asciiHost(String s) {
+    Matcher m = AUTHORITY.matcher(s);
+    if (!m.matches() || m.group(2).chars().allMatch(c -> c < 0x80)) {
+      return s;
+    }
+    String authority = m.group(2);
+    int at = authority.lastIndexOf('@');
+    String hostPort = authority.substring(at + 1);
+    int colon = hostPort.lastIndexOf(':');
+    String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+    String port = colon < 0 ? "" : hostPort.substring(colon);
+    return m.group(1) + authority.substring(0, at + 1) + IDN.toASCII(host) + port + m.group(3);
   }
 
   private static boolean isHex(char c) {

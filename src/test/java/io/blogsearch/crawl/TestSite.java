@@ -35,6 +35,7 @@ final class TestSite implements AutoCloseable {
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
   TestSite(String address) throws IOException {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 32);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/", this::handle);
