@@ -6,6 +6,9 @@ import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
+import io.blogsearch.index.Indexer;
+import io.blogsearch.search.SearchService;
+import io.blogsearch.web.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code demo}: serves the bundled sample blog on localhost, crawls it and prints where to look. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start the bundled sample blog, crawl it, and keep serving (Ctrl-C stops).")
+    description = "Start the bundled sample blog, crawl it, index it and serve the API (Ctrl-C stops).")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port of the search service (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
   int port;
@@ -32,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Override the config's dataDir.")
   Path dataDir;
 
-  @Option(names = "--exit", description = "Exit after the crawl instead of serving until Ctrl-C.")
+  @Option(names = "--exit", description = "Exit once everything is up (crawl, index, API) instead of serving until Ctrl-C.")
   boolean exitAfterCrawl;
 
   @Override
@@ -51,16 +54,22 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       progress.summary(report, site.crawlDir().toString());
-      System.out.println();
-      System.out.println("Open:");
-      System.out.println("  Sample blog      " + blog.baseUrl() + "/");
-      System.out.println("  Crawl report     " + site.crawlDir().resolve("report.json"));
-      if (exitAfterCrawl) {
+      Indexer.Stats stats = SiteServices.index(site);
+      System.out.printf("Indexed %d posts in %d ms into %s%n", stats.documents(), stats.millis(), stats.directory());
+      try (SearchService search = SiteServices.openSearch(site);
+          ApiServer api = SiteServices.startApi(site, search, "127.0.0.1", port)) {
+        System.out.println();
+        System.out.println("Open:");
+        System.out.println("  Sample blog      " + blog.baseUrl() + "/");
+        ServeCommand.printUrls("http://127.0.0.1:" + api.port());
+        System.out.println("  Crawl report     " + site.crawlDir().resolve("report.json"));
+        if (exitAfterCrawl) {
+          return 0;
+        }
+        System.out.println("Press Ctrl-C to stop.");
+        new CountDownLatch(1).await();
         return 0;
       }
-      System.out.println("Press Ctrl-C to stop.");
-      new CountDownLatch(1).await();
-      return 0;
     }
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "blogsearch", mixinStandardHelpOptions = true, version = "blogsearch 0.1.0",
     description = "Search and related-posts engine for management blogs.",
-    subcommands = {DemoCommand.class, CrawlCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, CrawlCommand.class, IndexCommand.class, ServeCommand.class,
+        SearchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for configuration and usage errors. */
   public static final int EXIT_CONFIG = 2;

@@ -48,11 +48,17 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException("", "cannot read config file " + path + ": " + e.getMessage());
     }
-    return parse(text);
+    Path dir = path.toAbsolutePath().getParent();
+    return parse(text, Path.of("").toAbsolutePath().relativize(dir));
   }
 
-  /** Parses and validates YAML text. */
+  /** Parses and validates YAML text; relative file names in it are taken from the working folder. */
   public SiteConfig parse(String text) {
+    return parse(text, Path.of(""));
+  }
+
+  /** Parses and validates YAML text whose relative file names are relative to {@code baseDir}. */
+  public SiteConfig parse(String text, Path baseDir) {
     JsonNode root;
     try {
       root = yaml.readTree(text);
@@ -65,7 +71,7 @@ public final class ConfigLoader {
     }
     Node top = new Node("", root);
     top.allowOnly("name", "seeds", "allowedHosts", "include", "exclude", "sitemaps",
-        "stripQueryParams", "limits", "politeness", "http", "selectors", "dataDir");
+        "stripQueryParams", "limits", "politeness", "http", "selectors", "service", "dataDir");
 
     String name = top.field("name").string(null);
     if (name == null) {
@@ -145,9 +151,23 @@ public final class ConfigLoader {
         s.field("relatedLinks").list(n -> n.selector(null)),
         s.field("remove").list(n -> n.selector(null)));
 
+    Node v = top.field("service");
+    v.allowOnly("synonyms", "corsOrigins", "queryTimeout");
+    String synonyms = v.field("synonyms").string("synonyms.txt");
+    Path synonymsFile = synonyms.isBlank() ? null : baseDir.resolve(synonyms).normalize();
+    if (synonymsFile != null && !Files.isRegularFile(synonymsFile)) {
+      if (v.field("synonyms").present()) {
+        throw new ConfigException("service.synonyms", "file not found: " + synonymsFile);
+      }
+      synonymsFile = null;
+    }
+    SiteConfig.Service service = new SiteConfig.Service(synonymsFile,
+        v.field("corsOrigins").list(n -> n.string(null)),
+        v.field("queryTimeout").positiveDuration(Duration.ofSeconds(2)));
+
     Path dataDir = Path.of(top.field("dataDir").string("index-data"));
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, strip, limits,
-        politeness, http, selectors, dataDir);
+        politeness, http, selectors, service, dataDir);
   }
 
   /** {@code host:port} of a URL, the port omitted when it is the scheme's default. */

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param politeness per-host manners
  * @param http network timeouts and retries
  * @param selectors how to read post pages
+ * @param service search service settings
  * @param dataDir root folder for crawl state and index
  */
 public record SiteConfig(
@@ -38,6 +39,7 @@ public record SiteConfig(
     Politeness politeness,
     Http http,
     Selectors selectors,
+    Service service,
     Path dataDir) {
 
   public SiteConfig {
@@ -76,6 +78,24 @@ public record SiteConfig(
       Duration retryBackoff,
       int maxRedirects) {}
 
+  /**
+   * The search service.
+   *
+   * @param synonyms synonyms file (Solr format), or null for none
+   * @param corsOrigins origins allowed to call the API from browsers ({@code *} for any)
+   * @param queryTimeout per-query time limit
+   */
+  public record Service(Path synonyms, List<String> corsOrigins, Duration queryTimeout) {
+    public Service {
+      corsOrigins = List.copyOf(corsOrigins);
+    }
+  }
+
+  /** The folder holding this site's Lucene index. */
+  public Path indexDir() {
+    return dataDir.resolve(name).resolve("index");
+  }
+
   /** The folder holding this site's crawl output. */
   public Path crawlDir() {
     return dataDir.resolve(name).resolve("crawl");
@@ -96,30 +116,30 @@ public record SiteConfig(
       newSitemaps.add(base.resolve(sitemap.getRawPath()));
     }
     return new SiteConfig(name, newSeeds, List.of(base.getHost() + ":" + base.getPort()), include, exclude,
-        newSitemaps, stripQueryParams, limits, politeness, http, selectors, dataDir);
+        newSitemaps, stripQueryParams, limits, politeness, http, selectors, service, dataDir);
   }
 
   /** The same config with another data folder (tests and the {@code --data-dir} option). */
   public SiteConfig withDataDir(Path dir) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, http, selectors, dir);
+        limits, politeness, http, selectors, service, dir);
   }
 
   /** The same config with other politeness settings. */
   public SiteConfig withPoliteness(Politeness p) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, p, http, selectors, dataDir);
+        limits, p, http, selectors, service, dataDir);
   }
 
   /** The same config with other limits. */
   public SiteConfig withLimits(Limits l) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        l, politeness, http, selectors, dataDir);
+        l, politeness, http, selectors, service, dataDir);
   }
 
   /** The same config with other HTTP settings. */
   public SiteConfig withHttp(Http h) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, h, selectors, dataDir);
+        limits, politeness, h, selectors, service, dataDir);
   }
 }

@@ -1,0 +1,32 @@
+package io.blogsearch.cli;
+
+import io.blogsearch.config.ConfigLoader;
+import io.blogsearch.config.SiteConfig;
+import io.blogsearch.index.Indexer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code index}: builds the Lucene index from the crawl output. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+    description = "Build the search index from the crawl output (<dataDir>/<name>/crawl → <dataDir>/<name>/index).")
+final class IndexCommand implements Callable<Integer> {
+  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
+  Path config;
+
+  @Option(names = "--data-dir", description = "Override the config's dataDir.")
+  Path dataDir;
+
+  @Override
+  public Integer call() {
+    SiteConfig site = new ConfigLoader().load(config);
+    if (dataDir != null) {
+      site = site.withDataDir(dataDir);
+    }
+    Indexer.Stats stats = SiteServices.index(site);
+    System.out.printf("Indexed %d posts in %d ms (%d KiB) into %s%n", stats.documents(), stats.millis(),
+        stats.bytes() / 1024, stats.directory());
+    return 0;
+  }
+}

@@ -1,0 +1,68 @@
+package io.blogsearch.cli;
+
+import io.blogsearch.config.ConfigLoader;
+import io.blogsearch.config.SiteConfig;
+import io.blogsearch.search.SearchRequest;
+import io.blogsearch.search.SearchResponse;
+import io.blogsearch.search.SearchService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jsoup.parser.Parser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code search}: runs one query against a site's index and prints the results. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Search a site's index from the command line.")
+final class SearchCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "The query, in the visitor syntax (words, \"phrases\", -exclude, OR, title:, author:, category:, tag:).")
+  String query;
+
+  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
+  Path config;
+
+  @Option(names = "--data-dir", description = "Override the config's dataDir.")
+  Path dataDir;
+
+  @Option(names = "--size", description = "Results to show (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+  int size;
+
+  @Option(names = "--sort", description = "relevance, date or date-asc (default: ${DEFAULT-VALUE}).", defaultValue = "RELEVANCE",
+      converter = SortConverter.class)
+  SearchRequest.Sort sort;
+
+  @Override
+  public Integer call() throws Exception {
+    SiteConfig site = new ConfigLoader().load(config);
+    if (dataDir != null) {
+      site = site.withDataDir(dataDir);
+    }
+    try (SearchService search = SiteServices.openSearch(site)) {
+      SearchResponse r = search.search(new SearchRequest(query, List.of(), List.of(), List.of(), List.of(),
+          null, null, sort, 1, size));
+      System.out.printf("%d results (%d ms)%s%n", r.total(), r.tookMs(), r.relaxed() ? ", matching some of the words" : "");
+      if (r.didYouMean() != null) {
+        System.out.println("Did you mean: " + r.didYouMean());
+      }
+      int i = 1;
+      for (SearchResponse.Hit h : r.hits()) {
+        System.out.printf("%2d. %s — %s, %s%n    %s%n    %s%n", i++, h.title(), h.author(),
+            h.published() == null ? "undated" : h.published().toString().substring(0, 10), h.url(), plain(h.snippet()));
+      }
+    }
+    return 0;
+  }
+
+  /** The snippet as terminal text: matches in [brackets], entities decoded. */
+  private static String plain(String html) {
+    return Parser.unescapeEntities(html.replace("<mark>", "[").replace("</mark>", "]"), false);
+  }
+
+  static final class SortConverter implements picocli.CommandLine.ITypeConverter<SearchRequest.Sort> {
+    @Override
+    public SearchRequest.Sort convert(String value) {
+      return SearchRequest.Sort.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.blogsearch.cli;
+
+import io.blogsearch.config.ConfigLoader;
+import io.blogsearch.config.SiteConfig;
+import io.blogsearch.search.SearchService;
+import io.blogsearch.web.ApiServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: serves the search API over an existing index. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the search API for a site's index.")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
+  Path config;
+
+  @Option(names = "--data-dir", description = "Override the config's dataDir.")
+  Path dataDir;
+
+  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
+  int port;
+
+  @Option(names = "--host", description = "Interface to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  String host;
+
+  @Override
+  public Integer call() throws Exception {
+    SiteConfig site = new ConfigLoader().load(config);
+    if (dataDir != null) {
+      site = site.withDataDir(dataDir);
+    }
+    try (SearchService search = SiteServices.openSearch(site);
+        ApiServer api = SiteServices.startApi(site, search, host, port)) {
+      printUrls("http://" + host + ":" + api.port());
+      System.out.println("Press Ctrl-C to stop.");
+      new CountDownLatch(1).await();
+    }
+    return 0;
+  }
+
+  static void printUrls(String base) {
+    System.out.println("  Search API       " + base + "/api/search?q=feedback");
+    System.out.println("  Autocomplete     " + base + "/api/suggest?q=deleg");
+    System.out.println("  Health           " + base + "/health");
+  }
+}

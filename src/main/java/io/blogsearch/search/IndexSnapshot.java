@@ -1,0 +1,70 @@
+package io.blogsearch.search;
+
+import io.blogsearch.index.IndexSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
+
+/**
+ * One point-in-time view of the index with everything derived from it (facet ordinals,
+ * autocomplete), so a request sees one consistent index from start to end. Views are
+ * reference-counted through their reader; the last release closes the autocomplete too.
+ */
+final class IndexSnapshot {
+  final DirectoryReader reader;
+  final SortedSetDocValuesReaderState facets;
+  final Autocomplete autocomplete;
+
+  private IndexSnapshot(DirectoryReader reader) throws IOException {
+    this.reader = reader;
+    this.facets = reader.numDocs() == 0 ? null
+        : new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig());
+    this.autocomplete = new Autocomplete(reader);
+    reader.getReaderCacheHelper().addClosedListener(key -> autocomplete.close());
+  }
+
+  static IndexSnapshot open(DirectoryReader reader) {
+    try {
+      return new IndexSnapshot(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open index snapshot", e);
+    }
+  }
+
+  /** Shares snapshots among requests and swaps in a new one when the index changes. */
+  static final class Manager extends ReferenceManager<IndexSnapshot> {
+    Manager(DirectoryReader first) {
+      current = open(first);
+    }
+
+    @Override
+    protected void decRef(IndexSnapshot s) throws IOException {
+      s.reader.decRef();
+    }
+
+    @Override
+    protected IndexSnapshot refreshIfNeeded(IndexSnapshot old) throws IOException {
+      DirectoryReader next = DirectoryReader.openIfChanged(old.reader);
+      return next == null ? null : open(next);
+    }
+
+    @Override
+    protected boolean tryIncRef(IndexSnapshot s) {
+      return s.reader.tryIncRef();
+    }
+
+    @Override
+    protected int getRefCount(IndexSnapshot s) {
+      return s.reader.getRefCount();
+    }
+  }
+
+  /** A fresh searcher for one request (so its time limit is its own). */
+  IndexSearcher searcher() {
+    return new IndexSearcher(reader);
+  }
+}

@@ -1,0 +1,23 @@
+package io.blogsearch.search;
+
+import io.blogsearch.extract.Article;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored post as the API shows it.
+ *
+ * @param url canonical URL
+ * @param title title
+ * @param excerpt summary
+ * @param author author
+ * @param published publication time or null
+ * @param modified modification time or null
+ * @param categories categories
+ * @param tags tags
+ * @param commentCount number of reader comments
+ * @param relatedLinks the site's own related links
+ */
+public record PostView(String url, String title, String excerpt, String author, Instant published,
+    Instant modified, List<String> categories, List<String> tags, int commentCount,
+    List<Article.RelatedLink> relatedLinks) {}

@@ -1,0 +1,129 @@
+package io.blogsearch.search;
+
+import io.blogsearch.index.BlogAnalyzers;
+import io.blogsearch.index.IndexSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns parsed clauses into a Lucene query. A free-text clause searches every weighted field
+ * (combined with DisjunctionMax); a field clause searches its field only; clauses are ANDed
+ * unless joined by OR; stop words are not required when other words are present. Analysis,
+ * including synonyms, is Lucene's {@link QueryBuilder} on the query analyzer.
+ */
+final class QueryFactory {
+  private static final Map<String, String> FIELD_PREFIXES = Map.of(
+      "title", IndexSchema.TITLE, "author", IndexSchema.AUTHOR,
+      "category", IndexSchema.CATEGORY, "tag", IndexSchema.TAG);
+
+  private final QueryBuilder builder;
+  private final FieldWeights weights;
+
+  QueryFactory(Analyzer queryAnalyzer, FieldWeights weights) {
+    this.builder = new QueryBuilder(queryAnalyzer);
+    this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    this.weights = weights;
+  }
+
+  /** A query for the clauses; match-all when nothing searchable remains. */
+  Query build(ParsedQuery parsed, boolean relaxed) {
+    List<ParsedQuery.Clause> clauses = withoutOptionalStopWords(parsed.clauses());
+    BooleanQuery.Builder top = new BooleanQuery.Builder();
+    Map<Integer, BooleanQuery.Builder> groups = new LinkedHashMap<>();
+    int positives = 0;
+    for (ParsedQuery.Clause c : clauses) {
+      Query q = clauseQuery(c);
+      if (q == null) {
+        continue;
+      }
+      if (c.negated()) {
+        top.add(q, BooleanClause.Occur.MUST_NOT);
+      } else if (c.group() > 0) {
+        groups.computeIfAbsent(c.group(), g -> new BooleanQuery.Builder()).add(q, BooleanClause.Occur.SHOULD);
+      } else {
+        top.add(q, relaxed ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
+        positives++;
+      }
+    }
+    for (BooleanQuery.Builder g : groups.values()) {
+      top.add(g.build(), relaxed ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
+      positives++;
+    }
+    if (positives == 0) {
+      top.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    } else if (relaxed) {
+      top.setMinimumNumberShouldMatch(1);
+    }
+    return top.build();
+  }
+
+  /** How many positive clauses the query requires (relaxing only helps with two or more). */
+  int requiredClauses(ParsedQuery parsed) {
+    int n = 0;
+    for (ParsedQuery.Clause c : withoutOptionalStopWords(parsed.clauses())) {
+      if (!c.negated() && clauseQuery(c) != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private Query clauseQuery(ParsedQuery.Clause c) {
+    if (c.field() != null) {
+      return fieldQuery(FIELD_PREFIXES.get(c.field()), c);
+    }
+    List<Query> perField = new ArrayList<>();
+    for (Map.Entry<String, Float> f : weights.byField().entrySet()) {
+      Query q = fieldQuery(f.getKey(), c);
+      if (q != null) {
+        perField.add(f.getValue() == 1f ? q : new BoostQuery(q, f.getValue()));
+      }
+    }
+    if (perField.isEmpty()) {
+      return null;
+    }
+    return perField.size() == 1 ? perField.get(0) : new DisjunctionMaxQuery(perField, (float) weights.tieBreaker());
+  }
+
+  private Query fieldQuery(String field, ParsedQuery.Clause c) {
+    boolean asPhrase = c.phrase() || hasInnerPunctuation(c.text());
+    return asPhrase ? builder.createPhraseQuery(field, c.text(), 0)
+        : builder.createBooleanQuery(field, c.text(), BooleanClause.Occur.MUST);
+  }
+
+  /** "one-on-one", "1:1", "e.g." are one word to a visitor: their parts must stay together. */
+  private static boolean hasInnerPunctuation(String text) {
+    String t = text.strip();
+    for (int i = 1; i < t.length() - 1; i++) {
+      char ch = t.charAt(i);
+      if (!Character.isLetterOrDigit(ch) && !Character.isWhitespace(ch) && ch != '\'') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<ParsedQuery.Clause> withoutOptionalStopWords(List<ParsedQuery.Clause> clauses) {
+    boolean hasContentWord = clauses.stream().anyMatch(c -> !c.negated() && !isStopWord(c));
+    if (!hasContentWord) {
+      return clauses;
+    }
+    return clauses.stream().filter(c -> !isStopWord(c) || c.negated()).toList();
+  }
+
+  private static boolean isStopWord(ParsedQuery.Clause c) {
+    return c.field() == null && !c.phrase() && c.group() == 0
+        && BlogAnalyzers.STOP_WORDS.contains(c.text().toLowerCase(Locale.ROOT));
+  }
+}

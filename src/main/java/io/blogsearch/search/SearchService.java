@@ -1,0 +1,228 @@
+package io.blogsearch.search;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blogsearch.extract.Article;
+import io.blogsearch.index.BlogAnalyzers;
+import io.blogsearch.index.IndexSchema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The search stage's façade: answers visitor searches, autocomplete and post look-ups from the
+ * index on disk. A request runs top to bottom as: parse the visitor syntax → build the Lucene
+ * query → search with facets ({@link FacetedSearch}) → relax to "any word" if nothing matched
+ * every word → snippets for the page → "did you mean" when hits are few.
+ */
+public final class SearchService implements Closeable {
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final int FEW_HITS = 3;
+
+  private final IndexSnapshot.Manager snapshots;
+  private final SearchOptions options;
+  private final VisitorQueryParser parser = new VisitorQueryParser();
+  private final QueryFactory queries;
+  private final BM25Similarity similarity;
+  private final Snippets snippets;
+  private final SpellingCorrector speller = new SpellingCorrector();
+
+  private SearchService(DirectoryReader reader, SearchOptions options) {
+    this.options = options;
+    this.snapshots = new IndexSnapshot.Manager(reader);
+    Analyzer queryAnalyzer = BlogAnalyzers.query(options.stemmer(), options.synonyms());
+    this.queries = new QueryFactory(queryAnalyzer, options.weights());
+    this.similarity = new BM25Similarity(options.k1(), options.b());
+    this.snippets = new Snippets(BlogAnalyzers.index(options.stemmer()));
+  }
+
+  /** Opens the index in {@code indexDir} (built by {@link io.blogsearch.index.Indexer}). */
+  public static SearchService open(Path indexDir, SearchOptions options) {
+    try {
+      return new SearchService(DirectoryReader.open(FSDirectory.open(indexDir)), options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the index in " + indexDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public SearchResponse search(SearchRequest req) {
+    long t0 = System.nanoTime();
+    ParsedQuery parsed = parser.parse(req.q());
+    IndexSnapshot snap = acquire();
+    try {
+      IndexSearcher searcher = newSearcher(snap);
+      FacetedSearch faceted = new FacetedSearch(searcher, snap.facets, req);
+      Query query = queries.build(parsed, false);
+      FacetedSearch.Result result = faceted.run(withDateRange(query, req), parsed.isEmpty());
+      boolean relaxed = false;
+      if (result.total() == 0 && queries.requiredClauses(parsed) >= 2) {
+        query = queries.build(parsed, true);
+        result = faceted.run(withDateRange(query, req), false);
+        relaxed = result.total() > 0;
+      }
+      ScoreDoc[] page = result.page(req.page(), req.size());
+      List<SearchResponse.Hit> hits = hits(searcher, query, page, result.sortedByScore());
+      String didYouMean = null;
+      if (result.total() < FEW_HITS && !parsed.isEmpty()) {
+        didYouMean = didYouMean(snap, req, result.total());
+      }
+      long took = (System.nanoTime() - t0) / 1_000_000;
+      return new SearchResponse(result.total(), took, hits, result.facets(), didYouMean, relaxed, searcher.timedOut());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(snap);
+    }
+  }
+
+  /** Up to {@code limit} titles and tags completing {@code prefix}. */
+  public List<Suggestion> suggest(String prefix, int limit) {
+    if (prefix.length() > 100) {
+      throw new BadRequestException("autocomplete text is too long (at most 100 characters)");
+    }
+    IndexSnapshot snap = acquire();
+    try {
+      return snap.autocomplete.lookup(prefix, limit);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(snap);
+    }
+  }
+
+  /** The stored post with this canonical URL. */
+  public Optional<PostView> post(String url) {
+    IndexSnapshot snap = acquire();
+    try {
+      IndexSearcher s = new IndexSearcher(snap.reader);
+      TopDocs td = s.search(new TermQuery(new Term(IndexSchema.URL, url)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      Document d = s.storedFields().document(td.scoreDocs[0].doc);
+      List<Article.RelatedLink> related = JSON.readValue(d.get(IndexSchema.RELATED), new TypeReference<>() {});
+      return Optional.of(new PostView(d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), d.get(IndexSchema.EXCERPT),
+          d.get(IndexSchema.AUTHOR), instant(d.getField(IndexSchema.PUBLISHED)), instant(d.getField(IndexSchema.MODIFIED)),
+          Arrays.asList(d.getValues(IndexSchema.CATEGORY)), Arrays.asList(d.getValues(IndexSchema.TAG)),
+          d.getField(IndexSchema.COMMENT_COUNT).numericValue().intValue(), related));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(snap);
+    }
+  }
+
+  /** Posts in the index now. */
+  public int documentCount() {
+    IndexSnapshot snap = acquire();
+    try {
+      return snap.reader.numDocs();
+    } finally {
+      release(snap);
+    }
+  }
+
+  /** Picks up a newer commit of the index, if any; requests in flight finish on the old one. */
+  public void refresh() {
+    try {
+      snapshots.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<SearchResponse.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean scored)
+      throws IOException {
+    String[] snippetHtml = snippets.forBody(searcher, query, page);
+    List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document d = searcher.storedFields().document(page[i].doc);
+      hits.add(new SearchResponse.Hit(d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), snippetHtml[i],
+          d.get(IndexSchema.AUTHOR), instant(d.getField(IndexSchema.PUBLISHED)),
+          Arrays.asList(d.getValues(IndexSchema.CATEGORY)), Arrays.asList(d.getValues(IndexSchema.TAG)),
+          scored && !Float.isNaN(page[i].score) ? page[i].score : 0f));
+    }
+    return hits;
+  }
+
+  private String didYouMean(IndexSnapshot snap, SearchRequest req, long total) throws IOException {
+    String corrected = speller.correct(req.q(), snap.reader);
+    if (corrected == null) {
+      return null;
+    }
+    IndexSearcher searcher = newSearcher(snap);
+    Query q = withDateRange(queries.build(parser.parse(corrected), false), req);
+    long better = new FacetedSearch(searcher, snap.facets, req).count(q);
+    return better > total ? corrected : null;
+  }
+
+  private Query withDateRange(Query q, SearchRequest req) {
+    if (req.from() == null && req.to() == null) {
+      return q;
+    }
+    long from = req.from() == null ? Long.MIN_VALUE : req.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    long to = req.to() == null ? Long.MAX_VALUE
+        : req.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+    return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+        .add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from, to), BooleanClause.Occur.FILTER).build();
+  }
+
+  private IndexSearcher newSearcher(IndexSnapshot snap) {
+    IndexSearcher s = snap.searcher();
+    s.setSimilarity(similarity);
+    s.setTimeout(new QueryTimeoutImpl(options.timeout().toMillis()));
+    return s;
+  }
+
+  private static Instant instant(IndexableField f) {
+    if (f == null) {
+      return null;
+    }
+    long ms = f.numericValue().longValue();
+    return ms == 0 ? null : Instant.ofEpochMilli(ms);
+  }
+
+  private IndexSnapshot acquire() {
+    try {
+      return snapshots.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void release(IndexSnapshot snap) {
+    try {
+      snapshots.release(snap);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    snapshots.close();
+  }
+}

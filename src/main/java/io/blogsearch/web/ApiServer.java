@@ -1,0 +1,139 @@
+package io.blogsearch.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.blogsearch.extract.UrlNormalizer;
+import io.blogsearch.search.BadRequestException;
+import io.blogsearch.search.SearchService;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web stage's façade: the JSON API over HTTP (Javalin on Jetty). Every error is
+ * {@code {error, message}} with the right status; stack traces go to the server log only. GETs
+ * are gzipped and carry an ETag (a repeat with If-None-Match gets 304) and a short Cache-Control.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final int MAX_SUGGESTIONS = 10;
+
+  private final SearchService search;
+  private final UrlNormalizer urls;
+  private final Set<String> corsOrigins;
+  private final Javalin app;
+
+  public ApiServer(SearchService search, UrlNormalizer urls, List<String> corsOrigins) {
+    this.search = search;
+    this.urls = urls;
+    this.corsOrigins = Set.copyOf(corsOrigins);
+    ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    this.app = Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(mapper, false));
+      config.http.generateEtags = true;
+      config.http.prefer405over404 = true;
+      config.http.compressionStrategy = CompressionStrategy.GZIP;
+      config.http.maxRequestSize = 64 * 1024;
+      config.startup.showJavalinBanner = false;
+      config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+      config.routes.before(this::cors);
+      config.routes.options("/api/*", ctx -> ctx.status(HttpStatus.NO_CONTENT));
+      config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "documents", search.documentCount())));
+      config.routes.get("/api/search", ctx -> cacheable(ctx).json(search.search(RequestParams.searchRequest(ctx))));
+      config.routes.get("/api/suggest", this::suggest);
+      config.routes.get("/api/posts", this::post);
+      config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+      config.routes.exception(Exception.class, this::unexpected);
+      config.routes.error(404, ctx -> {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith("application/json")) {
+          error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+        }
+      });
+      config.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+      config.routes.error(413, ctx -> error(ctx, 413, "payload_too_large", "request body is too large"));
+    });
+  }
+
+  /** Starts listening; port 0 picks a free one. */
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  private void suggest(Context ctx) {
+    String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+    int limit = RequestParams.intParam(ctx, "limit", 8);
+    if (limit < 1 || limit > MAX_SUGGESTIONS) {
+      throw new BadRequestException("limit must be between 1 and " + MAX_SUGGESTIONS + " (got " + limit + ")");
+    }
+    cacheable(ctx).json(Map.of("suggestions", search.suggest(q, limit)));
+  }
+
+  private void post(Context ctx) {
+    String raw = RequestParams.required(ctx, "url");
+    String url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
+    var post = search.post(url);
+    if (post.isEmpty()) {
+      error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviate(url) + " in the index");
+      return;
+    }
+    cacheable(ctx).json(post.get());
+  }
+
+  private void cors(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin != null && (corsOrigins.contains("*") || corsOrigins.contains(origin))) {
+      ctx.header("Access-Control-Allow-Origin", corsOrigins.contains("*") ? "*" : origin);
+      ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+      ctx.header("Access-Control-Allow-Headers", "Content-Type, If-None-Match");
+      ctx.header("Access-Control-Max-Age", "600");
+    }
+    ctx.header("Vary", "Origin, Accept-Encoding");
+  }
+
+  private static Context cacheable(Context ctx) {
+    return ctx.header("Cache-Control", "public, max-age=60");
+  }
+
+  private void unexpected(Exception e, Context ctx) {
+    if (isBadQueryString(e)) {
+      error(ctx, 400, "bad_request", "malformed query string (invalid percent-encoding?)");
+      return;
+    }
+    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+    error(ctx, 500, "internal_error", "the server could not answer this request");
+  }
+
+  private static boolean isBadQueryString(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String name = t.getClass().getName();
+      if (name.contains("BadMessageException") || t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).contains("%")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void error(Context ctx, int status, String code, String message) {
+    ctx.status(status).json(new ApiError(code, message));
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
