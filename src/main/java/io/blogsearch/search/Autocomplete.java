@@ -27,7 +27,7 @@ import org.apache.lucene.util.BytesRef;
  * Autocomplete over post titles and tags: an {@link AnalyzingInfixSuggester} held in memory and
  * built from the stored fields of one index snapshot, so suggestions always agree with what
  * search finds. Any word of a title may be completed ("deleg" finds "Delegation That Actually
- * Sticks"); newer posts and more frequent tags rank first.
+ * Sticks"); titles come before tags, newer posts and more frequent tags first.
  */
 final class Autocomplete implements Closeable {
   private static final Set<String> ONLY_LIVE = Set.of(IndexSchema.URL, IndexSchema.TITLE, IndexSchema.TAG, IndexSchema.PUBLISHED);
@@ -51,12 +51,12 @@ final class Autocomplete implements Closeable {
       Document d = stored.document(doc, ONLY_LIVE);
       IndexableField published = d.getField(IndexSchema.PUBLISHED);
       long days = published == null ? 0 : published.numericValue().longValue() / 86_400_000L;
-      entries.add(new Entry(d.get(IndexSchema.TITLE), 1_000_000L + days, "title\n" + d.get(IndexSchema.URL)));
+      entries.add(new Entry(d.get(IndexSchema.TITLE), 2_000_000L + days, "title\n" + d.get(IndexSchema.URL)));
       for (String tag : new LinkedHashSet<>(List.of(d.getValues(IndexSchema.TAG)))) {
         tagCounts.merge(tag, 1, Integer::sum);
       }
     }
-    tagCounts.forEach((tag, count) -> entries.add(new Entry(tag, 2_000_000L + count, "tag\n")));
+    tagCounts.forEach((tag, count) -> entries.add(new Entry(tag, 1_000_000L + count, "tag\n")));
     this.built = !entries.isEmpty();
     if (built) {
       suggester.build(new Entries(entries));

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -23,9 +25,11 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Runs one query with the request's facet filters through {@link DrillSideways}: the hits obey
- * every filter, while each dimension's counts ignore that dimension's own filter — what a
- * visitor needs to switch between, or add, categories, tags, authors and years.
+ * Runs one query with the request's facet filters: the hits obey every filter, while each
+ * filtered dimension's counts ignore that dimension's own filter ("drill sideways") — what a
+ * visitor needs to switch between, or add, categories, tags, authors and years. Done with plain
+ * searches (one more per filtered dimension) because Lucene's DrillSideways scorer cannot run
+ * under the per-query time limit.
  */
 final class FacetedSearch {
   private static final int FACET_VALUES = 50;
@@ -59,24 +63,48 @@ final class FacetedSearch {
       TopDocs td = sort == null ? searcher.search(query, topN) : searcher.search(query, topN, sort);
       return new Result(td.totalHits.value, td.scoreDocs, Map.of(), sort == null);
     }
-    DrillSideways sideways = new DrillSideways(searcher, config, state);
-    DrillSideways.DrillSidewaysResult r = sort == null ? sideways.search(drillDown(query), topN)
-        : sideways.search(drillDown(query), null, null, topN, sort, false);
-    return new Result(r.hits.totalHits.value, r.hits.scoreDocs, facets(r.facets), sort == null);
+    Query filtered = drillDown(query, null);
+    FacetsCollectorManager.FacetsResult main = sort == null
+        ? FacetsCollectorManager.search(searcher, filtered, topN, new FacetsCollectorManager())
+        : FacetsCollectorManager.search(searcher, filtered, topN, sort, new FacetsCollectorManager());
+    Facets all = new SortedSetDocValuesFacetCounts(state, main.facetsCollector());
+    Map<String, List<SearchResponse.FacetValue>> facets = new LinkedHashMap<>();
+    for (String dim : DIMS) {
+      Facets counts = all;
+      if (!filterValues(dim).isEmpty()) {
+        // Sideways: this dimension's counts come from the other filters only.
+        FacetsCollector others = searcher.search(drillDown(query, dim), new FacetsCollectorManager());
+        counts = new SortedSetDocValuesFacetCounts(state, others);
+      }
+      facets.put(dim, values(counts, dim));
+    }
+    TopDocs td = main.topDocs();
+    return new Result(td.totalHits.value, td.scoreDocs, facets, sort == null);
   }
 
   /** How many posts match, filters applied. */
   long count(Query query) throws IOException {
-    return searcher.count(state == null ? query : drillDown(query));
+    return searcher.count(state == null ? query : drillDown(query, null));
   }
 
-  private DrillDownQuery drillDown(Query query) {
+  /** The query restricted by every facet filter except those of {@code skipDim}. */
+  private Query drillDown(Query query, String skipDim) {
     DrillDownQuery ddq = new DrillDownQuery(config, query);
-    req.categories().forEach(v -> ddq.add(IndexSchema.DIM_CATEGORY, v));
-    req.tags().forEach(v -> ddq.add(IndexSchema.DIM_TAG, v));
-    req.authors().forEach(v -> ddq.add(IndexSchema.DIM_AUTHOR, v));
-    req.years().forEach(v -> ddq.add(IndexSchema.DIM_YEAR, v));
+    for (String dim : DIMS) {
+      if (!dim.equals(skipDim)) {
+        filterValues(dim).forEach(v -> ddq.add(dim, v));
+      }
+    }
     return ddq;
+  }
+
+  private List<String> filterValues(String dim) {
+    return switch (dim) {
+      case IndexSchema.DIM_CATEGORY -> req.categories();
+      case IndexSchema.DIM_TAG -> req.tags();
+      case IndexSchema.DIM_AUTHOR -> req.authors();
+      default -> req.years();
+    };
   }
 
   private Sort sort(boolean browse) {
@@ -87,27 +115,23 @@ final class FacetedSearch {
     };
   }
 
-  private Map<String, List<SearchResponse.FacetValue>> facets(Facets facets) throws IOException {
-    Map<String, List<SearchResponse.FacetValue>> out = new LinkedHashMap<>();
-    for (String dim : DIMS) {
-      List<SearchResponse.FacetValue> values = new ArrayList<>();
-      FacetResult fr;
-      try {
-        fr = facets.getTopChildren(FACET_VALUES, dim);
-      } catch (IllegalArgumentException noSuchDimension) {
-        fr = null;
-      }
-      if (fr != null) {
-        for (LabelAndValue lv : fr.labelValues) {
-          values.add(new SearchResponse.FacetValue(lv.label, lv.value.intValue()));
-        }
-      }
-      Comparator<SearchResponse.FacetValue> order = dim.equals(IndexSchema.DIM_YEAR)
-          ? Comparator.comparing(SearchResponse.FacetValue::value).reversed()
-          : Comparator.comparing(SearchResponse.FacetValue::count).reversed().thenComparing(SearchResponse.FacetValue::value);
-      values.sort(order);
-      out.put(dim, values);
+  private static List<SearchResponse.FacetValue> values(Facets facets, String dim) throws IOException {
+    List<SearchResponse.FacetValue> values = new ArrayList<>();
+    FacetResult fr;
+    try {
+      fr = facets.getTopChildren(FACET_VALUES, dim);
+    } catch (IllegalArgumentException noSuchDimension) {
+      fr = null;
     }
-    return out;
+    if (fr != null) {
+      for (LabelAndValue lv : fr.labelValues) {
+        values.add(new SearchResponse.FacetValue(lv.label, lv.value.intValue()));
+      }
+    }
+    Comparator<SearchResponse.FacetValue> order = dim.equals(IndexSchema.DIM_YEAR)
+        ? Comparator.comparing(SearchResponse.FacetValue::value).reversed()
+        : Comparator.comparing(SearchResponse.FacetValue::count).reversed().thenComparing(SearchResponse.FacetValue::value);
+    values.sort(order);
+    return values;
   }
 }
