@@ -11,6 +11,8 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * The web stage's façade: the JSON API over HTTP (Javalin on Jetty). Every error is
  * {@code {error, message}} with the right status; stack traces go to the server log only. GETs
  * are gzipped and carry an ETag (a repeat with If-None-Match gets 304) and a short Cache-Control.
+ * Routes, top to bottom: CORS and query-string checks, the endpoints, then error mapping.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -30,25 +33,31 @@ public final class ApiServer implements AutoCloseable {
   private final UrlNormalizer urls;
   private final Set<String> corsOrigins;
   private final Javalin app;
+  private final ObjectMapper mapper;
 
   public ApiServer(SearchService search, UrlNormalizer urls, List<String> corsOrigins) {
     this.search = search;
     this.urls = urls;
     this.corsOrigins = Set.copyOf(corsOrigins);
-    ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+    this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
-      config.http.generateEtags = true;
       config.http.prefer405over404 = true;
       config.http.compressionStrategy = CompressionStrategy.GZIP;
       config.http.maxRequestSize = 64 * 1024;
       config.startup.showJavalinBanner = false;
+      // Long enough for the longest query the parser accepts (1,000 characters, percent-encoded).
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(16 * 1024));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
       config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
       config.routes.before(this::cors);
-      config.routes.options("/api/*", ctx -> ctx.status(HttpStatus.NO_CONTENT));
+      config.routes.before("/api/*", ApiServer::rejectMalformedQueryString);
+      for (String path : List.of("/api/search", "/api/suggest", "/api/posts")) {
+        config.routes.options(path, ctx -> ctx.status(HttpStatus.NO_CONTENT));
+      }
       config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "documents", search.documentCount())));
-      config.routes.get("/api/search", ctx -> cacheable(ctx).json(search.search(RequestParams.searchRequest(ctx))));
+      config.routes.get("/api/search", ctx -> cacheable(ctx, search.search(RequestParams.searchRequest(ctx))));
       config.routes.get("/api/suggest", this::suggest);
       config.routes.get("/api/posts", this::post);
       config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
@@ -74,16 +83,16 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
-  private void suggest(Context ctx) {
+  private void suggest(Context ctx) throws Exception {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
     int limit = RequestParams.intParam(ctx, "limit", 8);
     if (limit < 1 || limit > MAX_SUGGESTIONS) {
       throw new BadRequestException("limit must be between 1 and " + MAX_SUGGESTIONS + " (got " + limit + ")");
     }
-    cacheable(ctx).json(Map.of("suggestions", search.suggest(q, limit)));
+    cacheable(ctx, Map.of("suggestions", search.suggest(q, limit)));
   }
 
-  private void post(Context ctx) {
+  private void post(Context ctx) throws Exception {
     String raw = RequestParams.required(ctx, "url");
     String url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
     var post = search.post(url);
@@ -91,7 +100,7 @@ public final class ApiServer implements AutoCloseable {
       error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviate(url) + " in the index");
       return;
     }
-    cacheable(ctx).json(post.get());
+    cacheable(ctx, post.get());
   }
 
   private void cors(Context ctx) {
@@ -105,8 +114,37 @@ public final class ApiServer implements AutoCloseable {
     ctx.header("Vary", "Origin, Accept-Encoding");
   }
 
-  private static Context cacheable(Context ctx) {
-    return ctx.header("Cache-Control", "public, max-age=60");
+  /** Jetty quietly drops parameters it cannot decode; a visitor's query must not vanish unnoticed. */
+  private static void rejectMalformedQueryString(Context ctx) {
+    String qs = ctx.queryString();
+    if (qs == null) {
+      return;
+    }
+    for (int i = qs.indexOf('%'); i >= 0; i = qs.indexOf('%', i + 1)) {
+      if (i + 2 >= qs.length() || !isHex(qs.charAt(i + 1)) || !isHex(qs.charAt(i + 2))) {
+        throw new BadRequestException("malformed query string: invalid percent-encoding at position " + i);
+      }
+    }
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
+  }
+
+  /**
+   * Sends {@code body} as JSON with a strong ETag of its bytes and a short Cache-Control; a
+   * request whose If-None-Match carries that ETag gets 304 without a body.
+   */
+  private void cacheable(Context ctx, Object body) throws Exception {
+    byte[] json = mapper.writeValueAsBytes(body);
+    String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12) + "\"";
+    ctx.header("ETag", etag).header("Cache-Control", "public, max-age=60");
+    String ifNoneMatch = ctx.header("If-None-Match");
+    if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+      ctx.status(HttpStatus.NOT_MODIFIED);
+      return;
+    }
+    ctx.contentType("application/json").result(json);
   }
 
   private void unexpected(Exception e, Context ctx) {
