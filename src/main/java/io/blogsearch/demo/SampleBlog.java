@@ -27,6 +27,11 @@ public final class SampleBlog {
     this.posts = List.copyOf(posts);
   }
 
+  /** A blog of the given posts (ids must run 1..n in publication order). */
+  public static SampleBlog of(List<SamplePost> posts) {
+    return new SampleBlog(posts);
+  }
+
   /** Loads the bundled articles. */
   public static SampleBlog load() {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
