@@ -50,16 +50,23 @@ public final class IndexSchema {
   public static final String DIM_YEAR = "year";
 
   /** Bumped whenever the layout changes; stored in each commit. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
-  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+  /**
+   * The body is indexed whole but stored only up to this many characters: snippets never look
+   * further, and a short stored value keeps per-hit stored-field decompression cheap.
+   */
+  public static final int STORED_BODY_CHARS = 10_000;
+
+  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets(true);
+  private static final FieldType INDEXED_WITH_OFFSETS = textWithOffsets(false);
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private IndexSchema() {}
 
-  private static FieldType textWithOffsets() {
-    FieldType t = new FieldType(TextField.TYPE_STORED);
+  private static FieldType textWithOffsets(boolean stored) {
+    FieldType t = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     t.freeze();
     return t;
@@ -83,7 +90,8 @@ public final class IndexSchema {
     Document d = new Document();
     d.add(new StringField(URL, a.url(), Field.Store.YES));
     d.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
-    d.add(new Field(BODY, a.body(), TEXT_WITH_OFFSETS));
+    d.add(new Field(BODY, a.body(), INDEXED_WITH_OFFSETS));
+    d.add(new StoredField(BODY, a.body().length() <= STORED_BODY_CHARS ? a.body() : a.body().substring(0, STORED_BODY_CHARS)));
     d.add(new StoredField(EXCERPT, a.excerpt()));
     d.add(new TextField(AUTHOR, a.author(), Field.Store.YES));
     if (!a.author().isBlank()) {

@@ -156,10 +156,16 @@ public final class SearchService implements Closeable {
 
   private List<SearchResponse.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean scored)
       throws IOException {
-    String[] snippetHtml = snippets.forBody(searcher, query, page);
+    Document[] docs = new Document[page.length];
+    String[] bodies = new String[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docs[i] = searcher.storedFields().document(page[i].doc);
+      bodies[i] = docs[i].get(IndexSchema.BODY);
+    }
+    String[] snippetHtml = snippets.forBody(searcher, query, page, bodies);
     List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document d = searcher.storedFields().document(page[i].doc);
+      Document d = docs[i];
       hits.add(new SearchResponse.Hit(d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), snippetHtml[i],
           d.get(IndexSchema.AUTHOR), instant(d.getField(IndexSchema.PUBLISHED)),
           Arrays.asList(d.getValues(IndexSchema.CATEGORY)), Arrays.asList(d.getValues(IndexSchema.TAG)),

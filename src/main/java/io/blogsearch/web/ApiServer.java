@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.search.BadRequestException;
+import io.blogsearch.search.SearchResponse;
 import io.blogsearch.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -57,7 +58,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.options(path, ctx -> ctx.status(HttpStatus.NO_CONTENT));
       }
       config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "documents", search.documentCount())));
-      config.routes.get("/api/search", ctx -> cacheable(ctx, search.search(RequestParams.searchRequest(ctx))));
+      config.routes.get("/api/search", this::search);
       config.routes.get("/api/suggest", this::suggest);
       config.routes.get("/api/posts", this::post);
       config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
@@ -81,6 +82,13 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  private void search(Context ctx) throws Exception {
+    SearchResponse r = search.search(RequestParams.searchRequest(ctx));
+    // tookMs varies between identical answers; the validator must not.
+    SearchResponse stable = new SearchResponse(r.total(), 0, r.hits(), r.facets(), r.didYouMean(), r.relaxed(), r.partial());
+    cacheable(ctx, r, "W/" + etagOf(mapper.writeValueAsBytes(stable)));
   }
 
   private void suggest(Context ctx) throws Exception {
@@ -137,7 +145,18 @@ public final class ApiServer implements AutoCloseable {
    */
   private void cacheable(Context ctx, Object body) throws Exception {
     byte[] json = mapper.writeValueAsBytes(body);
-    String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12) + "\"";
+    send(ctx, json, etagOf(json));
+  }
+
+  private void cacheable(Context ctx, Object body, String etag) throws Exception {
+    send(ctx, mapper.writeValueAsBytes(body), etag);
+  }
+
+  private static String etagOf(byte[] json) throws Exception {
+    return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12) + "\"";
+  }
+
+  private static void send(Context ctx, byte[] json, String etag) {
     ctx.header("ETag", etag).header("Cache-Control", "public, max-age=60");
     String ifNoneMatch = ctx.header("If-None-Match");
     if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
