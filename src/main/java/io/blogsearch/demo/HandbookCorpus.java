@@ -58,8 +58,11 @@ public final class HandbookCorpus {
    * @param blog the pages as posts, oldest first
    * @param links for each post slug, the slugs of the handbook pages it links to
    * @param sections for each post slug, its section (the category)
+   * @param descriptions for each post slug with one, the front-matter description (a human
+   *     summary that is not part of the body: usable as a known-item query)
    */
-  public record Corpus(SampleBlog blog, Map<String, Set<String>> links, Map<String, String> sections) {}
+  public record Corpus(SampleBlog blog, Map<String, Set<String>> links, Map<String, String> sections,
+      Map<String, String> descriptions) {}
 
   private record Page(String slug, String section, String path, String markdown, JsonNode front) {}
 
@@ -102,6 +105,7 @@ public final class HandbookCorpus {
     List<SamplePost> posts = new ArrayList<>();
     Map<String, Set<String>> links = new LinkedHashMap<>();
     Map<String, String> sections = new LinkedHashMap<>();
+    Map<String, String> descriptions = new LinkedHashMap<>();
     Parser markdown = Parser.builder().build();
     for (Page p : pages) {
       String title = p.front().path("title").asText("").strip();
@@ -131,6 +135,10 @@ public final class HandbookCorpus {
       }
       links.put(p.slug(), targets);
       sections.put(p.slug(), p.section());
+      String description = p.front().path("description").asText("").strip();
+      if (!description.isEmpty()) {
+        descriptions.put(p.slug(), description);
+      }
     }
     posts.sort(Comparator.comparing(SamplePost::published).thenComparing(SamplePost::slug));
     List<SamplePost> numbered = new ArrayList<>();
@@ -139,7 +147,7 @@ public final class HandbookCorpus {
       numbered.add(new SamplePost(i + 1, s.slug(), s.title(), s.author(), s.published(), null, s.categories(),
           s.tags(), s.similar(), s.body(), s.comments()));
     }
-    return new Corpus(SampleBlog.of(numbered), links, sections);
+    return new Corpus(SampleBlog.of(numbered), links, sections, descriptions);
   }
 
   private static String slugOf(String path) {

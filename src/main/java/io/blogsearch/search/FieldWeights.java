@@ -19,9 +19,9 @@ import java.util.Map;
 public record FieldWeights(double title, double tag, double category, double author, double body,
     double comments, double tieBreaker) {
 
-  /** Weights chosen on the sample blog's known-answer queries and CACM (see README, Relevance). */
+  /** Weights chosen by known-item tuning on the Handbook (scripts/tune-relevance.sh; README, Relevance). */
   public static FieldWeights defaults() {
-    return new FieldWeights(3.0, 2.0, 1.5, 1.0, 1.0, 0.25, 0.3);
+    return new FieldWeights(2.0, 2.0, 1.5, 1.0, 1.0, 0.25, 0.3);
   }
 
   /** Field → weight for free-text clauses, in a stable order. */

@@ -1,0 +1,92 @@
+package io.blogsearch.search;
+
+import io.blogsearch.bench.BenchCorpus;
+import io.blogsearch.demo.HandbookCorpus;
+import io.blogsearch.demo.SamplePost;
+import io.blogsearch.index.BlogAnalyzers;
+import io.blogsearch.index.IndexSchema;
+import io.blogsearch.index.Indexer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Known-item tuning of field weights and BM25 parameters on the GitLab Handbook: each page with a
+ * front-matter description (a human summary, not part of the indexed text) gives a query of its
+ * first few content words, and the page itself is the answer. Prints MRR@10 and success@1/@10 per
+ * configuration. Not a test; run scripts/tune-relevance.sh.
+ */
+public final class RelevanceTuning {
+  record Config(String name, FieldWeights w, float k1, float b) {}
+
+  public static void main(String[] args) throws Exception {
+    int words = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+    HandbookCorpus.Corpus corpus = HandbookCorpus.load(BenchCorpus.HANDBOOK);
+    Path dir = Files.createTempDirectory("tune-index");
+    List<io.blogsearch.extract.Article> articles = corpus.blog().posts().stream().map(BenchCorpus::toArticle).toList();
+    new Indexer(BlogAnalyzers.Stemmer.PORTER).rebuild(articles, dir);
+    List<String[]> queries = new ArrayList<>();
+    Random r = new Random(7);
+    for (Map.Entry<String, String> e : corpus.descriptions().entrySet()) {
+      List<String> content = Arrays.stream(e.getValue().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+          .filter(t -> t.length() > 2 && !BlogAnalyzers.STOP_WORDS.contains(t) && !t.equals("gitlab")).toList();
+      if (content.size() >= words) {
+        int start = r.nextInt(content.size() - words + 1);
+        SamplePost p = corpus.blog().bySlug(e.getKey()).orElseThrow();
+        queries.add(new String[] {String.join(" ", content.subList(start, start + words)), BenchCorpus.BASE + p.path()});
+      }
+    }
+    System.out.printf("%d known-item queries of %d words%n", queries.size(), words);
+    List<Config> configs = new ArrayList<>();
+    for (double title : new double[] {1, 2, 3, 5}) {
+      for (double cat : new double[] {0, 1.5}) {
+        for (double tie : new double[] {0, 0.3, 1.0}) {
+          for (float[] bm : new float[][] {{1.2f, 0.75f}, {0.9f, 0.4f}}) {
+            configs.add(new Config(String.format(Locale.ROOT, "title %.0f cat %.1f tie %.1f k1 %.1f b %.2f", title, cat, tie, bm[0], bm[1]),
+                new FieldWeights(title, 2.0, cat, 1.0, 1.0, 0.25, tie), bm[0], bm[1]));
+          }
+        }
+      }
+    }
+    SearchOptions base = SearchOptions.defaults(BlogAnalyzers.synonyms(Path.of("crawler-config/synonyms.txt"), BlogAnalyzers.Stemmer.PORTER));
+    VisitorQueryParser parser = new VisitorQueryParser();
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+      System.out.println("config                                          MRR@10   S@1    S@10   (AND, relaxed to OR when empty)");
+      for (Config c : configs) {
+        IndexSearcher s = new IndexSearcher(reader);
+        s.setSimilarity(new BM25Similarity(c.k1(), c.b()));
+        QueryFactory f = new QueryFactory(BlogAnalyzers.query(base.stemmer(), base.synonyms()), c.w());
+        double mrr = 0;
+        int s1 = 0;
+        int s10 = 0;
+        for (String[] q : queries) {
+          ParsedQuery parsed = parser.parse(q[0]);
+          ScoreDoc[] top = s.search(f.build(parsed, false), 10).scoreDocs;
+          if (top.length == 0) {
+            top = s.search(f.build(parsed, true), 10).scoreDocs;
+          }
+          for (int i = 0; i < top.length; i++) {
+            if (s.storedFields().document(top[i].doc).get(IndexSchema.URL).equals(q[1])) {
+              mrr += 1.0 / (i + 1);
+              s1 += i == 0 ? 1 : 0;
+              s10++;
+              break;
+            }
+          }
+        }
+        int n = queries.size();
+        System.out.printf(Locale.ROOT, "%-46s %6.4f %6.4f %6.4f%n", c.name(), mrr / n, s1 / (double) n, s10 / (double) n);
+      }
+    }
+  }
+}
