@@ -6,7 +6,6 @@ import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
-import io.blogsearch.index.Indexer;
 import io.blogsearch.search.SearchService;
 import io.blogsearch.web.ApiServer;
 import java.net.URI;
@@ -54,8 +53,9 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       progress.summary(report, site.crawlDir().toString());
-      Indexer.Stats stats = SiteServices.index(site);
-      System.out.printf("Indexed %d posts in %d ms into %s%n", stats.documents(), stats.millis(), stats.directory());
+      SiteServices.IndexResult indexed = SiteServices.index(site);
+      System.out.printf("Indexed %d posts in %d ms into %s; related lists in %d ms%n", indexed.stats().documents(),
+          indexed.stats().millis(), indexed.stats().directory(), indexed.related().computedMillis());
       try (SearchService search = SiteServices.openSearch(site);
           ApiServer api = SiteServices.startApi(site, search, "127.0.0.1", port)) {
         System.out.println();

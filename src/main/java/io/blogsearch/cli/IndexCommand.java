@@ -24,9 +24,12 @@ final class IndexCommand implements Callable<Integer> {
     if (dataDir != null) {
       site = site.withDataDir(dataDir);
     }
-    Indexer.Stats stats = SiteServices.index(site);
+    SiteServices.IndexResult result = SiteServices.index(site);
+    Indexer.Stats stats = result.stats();
     System.out.printf("Indexed %d posts in %d ms (%d KiB) into %s%n", stats.documents(), stats.millis(),
         stats.bytes() / 1024, stats.directory());
+    System.out.printf("Related lists: %d recomputed of %d in %d ms%n", result.related().recomputed(),
+        result.related().lists().size(), result.related().computedMillis());
     return 0;
   }
 }

@@ -43,6 +43,8 @@ final class ServeCommand implements Callable<Integer> {
   static void printUrls(String base) {
     System.out.println("  Search API       " + base + "/api/search?q=feedback");
     System.out.println("  Autocomplete     " + base + "/api/suggest?q=deleg");
+    System.out.println("  Related posts    " + base + "/api/related?url=<post URL>");
+    System.out.println("  Widget script    " + base + "/widget.js");
     System.out.println("  Health           " + base + "/health");
   }
 }

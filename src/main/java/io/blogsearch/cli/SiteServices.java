@@ -4,11 +4,19 @@ import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
+import io.blogsearch.extract.PageKind;
 import io.blogsearch.index.Indexer;
+import io.blogsearch.related.RelatedEngine;
+import io.blogsearch.related.RelatedOptions;
+import io.blogsearch.related.RelatedService;
+import io.blogsearch.related.RelatedSet;
+import io.blogsearch.related.RelatedStore;
 import io.blogsearch.search.SearchOptions;
 import io.blogsearch.search.SearchService;
 import io.blogsearch.web.ApiServer;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /** Wires the stages for one site config: the composition root the commands share. */
@@ -23,10 +31,22 @@ final class SiteServices {
     return new SearchOptions(d.stemmer(), d.synonyms(), d.weights(), d.k1(), d.b(), site.service().queryTimeout());
   }
 
-  /** Rebuilds the site's index from its crawl output. */
-  static Indexer.Stats index(SiteConfig site) {
-    var articles = new CrawlStore(site.crawlDir()).loadArticles();
-    return new Indexer(searchOptions(site).stemmer()).rebuild(articles.values(), site.indexDir());
+  /** What {@link #index} produced. */
+  record IndexResult(Indexer.Stats stats, RelatedSet related) {}
+
+  /** Rebuilds the site's index from its crawl output, then its related lists (only those that can change). */
+  static IndexResult index(SiteConfig site) {
+    CrawlStore store = new CrawlStore(site.crawlDir());
+    var articles = store.loadArticles();
+    BlogAnalyzers.Stemmer stemmer = searchOptions(site).stemmer();
+    RelatedSet previous = RelatedStore.load(site.indexDir());
+    Indexer.Stats stats = new Indexer(stemmer).rebuild(articles.values(), site.indexDir());
+    List<String> nonPosts = store.loadState().entrySet().stream()
+        .filter(e -> e.getValue().kind() != PageKind.POST).map(Map.Entry::getKey).sorted().toList();
+    RelatedSet related = new RelatedEngine(RelatedOptions.defaults(site.related()), stemmer)
+        .compute(articles.values(), site.indexDir(), previous, nonPosts);
+    RelatedStore.save(related, site.indexDir());
+    return new IndexResult(stats, related);
   }
 
   static SearchService openSearch(SiteConfig site) {
@@ -37,6 +57,8 @@ final class SiteServices {
   }
 
   static ApiServer startApi(SiteConfig site, SearchService search, String host, int port) {
-    return new ApiServer(search, new UrlNormalizer(site.stripQueryParams()), site.service().corsOrigins()).start(host, port);
+    RelatedService related = new RelatedService(RelatedStore.load(site.indexDir()));
+    return new ApiServer(search, () -> related, new UrlNormalizer(site.stripQueryParams()), site.service().corsOrigins())
+        .start(host, port);
   }
 }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,7 +73,7 @@ public final class ConfigLoader {
     }
     Node top = new Node("", root);
     top.allowOnly("name", "seeds", "allowedHosts", "include", "exclude", "sitemaps",
-        "stripQueryParams", "limits", "politeness", "http", "selectors", "service", "dataDir");
+        "stripQueryParams", "limits", "politeness", "http", "selectors", "service", "related", "dataDir");
 
     String name = top.field("name").string(null);
     if (name == null) {
@@ -165,9 +167,28 @@ public final class ConfigLoader {
         v.field("corsOrigins").list(n -> n.string(null)),
         v.field("queryTimeout").positiveDuration(Duration.ofSeconds(2)));
 
+    Node rel = top.field("related");
+    rel.allowOnly("threshold", "excludeUrls", "excludeCategories", "olderOnly", "pins");
+    Map<String, List<String>> pins = new LinkedHashMap<>();
+    Node pinNode = rel.field("pins");
+    if (pinNode.present()) {
+      if (!pinNode.node().isObject()) {
+        throw new ConfigException("related.pins", "must map a post URL to a list of post URLs");
+      }
+      for (Iterator<String> it = pinNode.node().fieldNames(); it.hasNext(); ) {
+        String post = it.next();
+        pins.put(post, pinNode.field(post).list(n -> n.httpUrl().toString()));
+      }
+    }
+    double threshold = rel.field("threshold").fraction(SiteConfig.Related.defaults().threshold());
+    SiteConfig.Related related = new SiteConfig.Related(threshold,
+        rel.field("excludeUrls").list(n -> n.httpUrl().toString()),
+        rel.field("excludeCategories").list(n -> n.string(null)),
+        rel.field("olderOnly").bool(false), pins);
+
     Path dataDir = Path.of(top.field("dataDir").string("index-data"));
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, strip, limits,
-        politeness, http, selectors, service, dataDir);
+        politeness, http, selectors, service, related, dataDir);
   }
 
   /** {@code host:port} of a URL, the port omitted when it is the scheme's default. */
@@ -275,6 +296,16 @@ public final class ConfigLoader {
         throw new ConfigException(path, "must be a whole number (got \"" + node.asText() + "\")");
       }
       return node.isIntegralNumber() ? node.intValue() : Integer.parseInt(node.asText());
+    }
+
+    double fraction(double fallback) {
+      if (!present()) {
+        return fallback;
+      }
+      if (!node.isNumber() || node.doubleValue() < 0 || node.doubleValue() > 1) {
+        throw new ConfigException(path, "must be a number from 0 to 1 (got \"" + node.asText() + "\")");
+      }
+      return node.doubleValue();
     }
 
     boolean bool(boolean fallback) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * @param http network timeouts and retries
  * @param selectors how to read post pages
  * @param service search service settings
+ * @param related related-posts rules
  * @param dataDir root folder for crawl state and index
  */
 public record SiteConfig(
@@ -40,6 +42,7 @@ public record SiteConfig(
     Http http,
     Selectors selectors,
     Service service,
+    Related related,
     Path dataDir) {
 
   public SiteConfig {
@@ -91,6 +94,28 @@ public record SiteConfig(
     }
   }
 
+  /**
+   * Editorial rules for related posts.
+   *
+   * @param threshold items scoring below this (0–1) are not shown
+   * @param excludeUrls posts never recommended
+   * @param excludeCategories posts in these categories are never recommended
+   * @param olderOnly recommend only posts published before the one being read
+   * @param pins per post URL, posts always listed first, in order
+   */
+  public record Related(double threshold, List<String> excludeUrls, List<String> excludeCategories,
+      boolean olderOnly, Map<String, List<String>> pins) {
+    public Related {
+      excludeUrls = List.copyOf(excludeUrls);
+      excludeCategories = List.copyOf(excludeCategories);
+      pins = Map.copyOf(pins);
+    }
+
+    public static Related defaults() {
+      return new Related(0.15, List.of(), List.of(), false, Map.of());
+    }
+  }
+
   /** The folder holding this site's Lucene index. */
   public Path indexDir() {
     return dataDir.resolve(name).resolve("index");
@@ -116,30 +141,30 @@ public record SiteConfig(
       newSitemaps.add(base.resolve(sitemap.getRawPath()));
     }
     return new SiteConfig(name, newSeeds, List.of(base.getHost() + ":" + base.getPort()), include, exclude,
-        newSitemaps, stripQueryParams, limits, politeness, http, selectors, service, dataDir);
+        newSitemaps, stripQueryParams, limits, politeness, http, selectors, service, related, dataDir);
   }
 
   /** The same config with another data folder (tests and the {@code --data-dir} option). */
   public SiteConfig withDataDir(Path dir) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, http, selectors, service, dir);
+        limits, politeness, http, selectors, service, related, dir);
   }
 
   /** The same config with other politeness settings. */
   public SiteConfig withPoliteness(Politeness p) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, p, http, selectors, service, dataDir);
+        limits, p, http, selectors, service, related, dataDir);
   }
 
   /** The same config with other limits. */
   public SiteConfig withLimits(Limits l) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        l, politeness, http, selectors, service, dataDir);
+        l, politeness, http, selectors, service, related, dataDir);
   }
 
   /** The same config with other HTTP settings. */
   public SiteConfig withHttp(Http h) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, h, selectors, service, dataDir);
+        limits, politeness, h, selectors, service, related, dataDir);
   }
 }

@@ -9,7 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import org.apache.lucene.analysis.Analyzer;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -33,6 +39,32 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 public final class BlogAnalyzers {
   /** Words too common to require in a free-text query. */
   public static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  /**
+   * Snowball's longer English stop list, as analysed terms (stemmed like the index): words too
+   * common to make two posts similar, for MoreLikeThis and for explaining similarity.
+   */
+  public static Set<String> similarityStopWords(Stemmer stemmer) {
+    Set<String> out = new HashSet<>();
+    try (Reader r = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8);
+        Analyzer a = index(stemmer)) {
+      for (Object w : WordlistLoader.getSnowballWordSet(r)) {
+        String word = new String((char[]) w);
+        try (TokenStream ts = a.tokenStream("body", word)) {
+          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            out.add(term.toString());
+          }
+          ts.end();
+        }
+        out.add(word);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
 
   /** Which stemmer the chain ends with. */
   public enum Stemmer { PORTER, KSTEM, NONE }

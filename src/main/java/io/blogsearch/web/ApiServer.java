@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.blogsearch.extract.UrlNormalizer;
+import io.blogsearch.related.RelatedService;
 import io.blogsearch.search.BadRequestException;
 import io.blogsearch.search.SearchResponse;
 import io.blogsearch.search.SearchService;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +31,24 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int MAX_SUGGESTIONS = 10;
+  private static final byte[] WIDGET = resource("/web/widget.js");
 
   private final SearchService search;
+  private final Supplier<RelatedService> related;
   private final UrlNormalizer urls;
   private final Set<String> corsOrigins;
   private final Javalin app;
   private final ObjectMapper mapper;
 
-  public ApiServer(SearchService search, UrlNormalizer urls, List<String> corsOrigins) {
+  /**
+   * @param search the search engine
+   * @param related the current related lists (a supplier: a reindex swaps them)
+   * @param urls normaliser for URLs callers pass in
+   * @param corsOrigins origins allowed to call the API from browsers
+   */
+  public ApiServer(SearchService search, Supplier<RelatedService> related, UrlNormalizer urls, List<String> corsOrigins) {
     this.search = search;
+    this.related = related;
     this.urls = urls;
     this.corsOrigins = Set.copyOf(corsOrigins);
     this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -54,13 +65,18 @@ public final class ApiServer implements AutoCloseable {
       config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
       config.routes.before(this::cors);
       config.routes.before("/api/*", ApiServer::rejectMalformedQueryString);
-      for (String path : List.of("/api/search", "/api/suggest", "/api/posts")) {
+      for (String path : List.of("/api/search", "/api/suggest", "/api/posts", "/api/related")) {
         config.routes.options(path, ctx -> ctx.status(HttpStatus.NO_CONTENT));
       }
       config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "documents", search.documentCount())));
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/suggest", this::suggest);
       config.routes.get("/api/posts", this::post);
+      config.routes.get("/api/related", this::related);
+      config.routes.get("/widget.js", ctx -> {
+        send(ctx, WIDGET, etagOf(WIDGET), "application/javascript; charset=utf-8");
+        ctx.header("Cache-Control", "public, max-age=3600");
+      });
       config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
       config.routes.exception(Exception.class, this::unexpected);
       config.routes.error(404, ctx -> {
@@ -105,10 +121,27 @@ public final class ApiServer implements AutoCloseable {
     String url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
     var post = search.post(url);
     if (post.isEmpty()) {
-      error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviate(url) + " in the index");
+      error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviateUrl(url) + " in the index");
       return;
     }
     cacheable(ctx, post.get());
+  }
+
+  private void related(Context ctx) throws Exception {
+    String raw = RequestParams.required(ctx, "url");
+    String url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
+    int limit = RequestParams.intParam(ctx, "limit", 5);
+    if (limit < 1 || limit > RelatedService.MAX_LIMIT) {
+      throw new BadRequestException("limit must be between 1 and " + RelatedService.MAX_LIMIT + " (got " + limit + ")");
+    }
+    RelatedService.Answer answer = related.get().lookup(url, limit);
+    if (answer instanceof RelatedService.Found found) {
+      cacheable(ctx, Map.of("url", url, "items", found.list().items(), "fallback", found.list().fallback()));
+    } else if (answer instanceof RelatedService.NotAPost) {
+      error(ctx, 404, "not_a_post", RequestParams.abbreviateUrl(url) + " is a page of the site, but not a post");
+    } else {
+      error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviateUrl(url) + " in the index");
+    }
   }
 
   private void cors(Context ctx) {
@@ -145,25 +178,25 @@ public final class ApiServer implements AutoCloseable {
    */
   private void cacheable(Context ctx, Object body) throws Exception {
     byte[] json = mapper.writeValueAsBytes(body);
-    send(ctx, json, etagOf(json));
+    send(ctx, json, etagOf(json), "application/json");
   }
 
   private void cacheable(Context ctx, Object body, String etag) throws Exception {
-    send(ctx, mapper.writeValueAsBytes(body), etag);
+    send(ctx, mapper.writeValueAsBytes(body), etag, "application/json");
   }
 
   private static String etagOf(byte[] json) throws Exception {
     return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12) + "\"";
   }
 
-  private static void send(Context ctx, byte[] json, String etag) {
+  private static void send(Context ctx, byte[] body, String etag, String contentType) {
     ctx.header("ETag", etag).header("Cache-Control", "public, max-age=60");
     String ifNoneMatch = ctx.header("If-None-Match");
     if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
       ctx.status(HttpStatus.NOT_MODIFIED);
       return;
     }
-    ctx.contentType("application/json").result(json);
+    ctx.contentType(contentType).result(body);
   }
 
   private void unexpected(Exception e, Context ctx) {
@@ -187,6 +220,14 @@ public final class ApiServer implements AutoCloseable {
 
   private static void error(Context ctx, int status, String code, String message) {
     ctx.status(status).json(new ApiError(code, message));
+  }
+
+  private static byte[] resource(String name) {
+    try (var in = ApiServer.class.getResourceAsStream(name)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("missing resource " + name, e);
+    }
   }
 
   @Override

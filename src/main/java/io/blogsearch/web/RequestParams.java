@@ -68,6 +68,10 @@ final class RequestParams {
     };
   }
 
+  static String abbreviateUrl(String v) {
+    return v.length() <= 300 ? v : v.substring(0, 300) + "…";
+  }
+
   static String abbreviate(String v) {
     return v.length() <= 40 ? v : v.substring(0, 40) + "…";
   }

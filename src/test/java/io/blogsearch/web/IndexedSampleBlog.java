@@ -13,6 +13,10 @@ import io.blogsearch.demo.SamplePost;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Indexer;
+import io.blogsearch.related.RelatedEngine;
+import io.blogsearch.related.RelatedOptions;
+import io.blogsearch.related.RelatedService;
+import io.blogsearch.related.RelatedSet;
 import io.blogsearch.search.SearchOptions;
 import io.blogsearch.search.SearchService;
 import java.net.URI;
@@ -37,6 +41,7 @@ public final class IndexedSampleBlog {
   public final SampleBlogServer blogServer;
   public final SearchService search;
   public final ApiServer api;
+  public final RelatedSet relatedSet;
   public final String apiBase;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
@@ -49,9 +54,15 @@ public final class IndexedSampleBlog {
     new Crawler(site).crawl(CrawlListener.none());
     SearchOptions options = SearchOptions.defaults(
         BlogAnalyzers.synonyms(Path.of("crawler-config/synonyms.txt"), BlogAnalyzers.Stemmer.PORTER));
-    new Indexer(options.stemmer()).rebuild(new CrawlStore(site.crawlDir()).loadArticles().values(), site.indexDir());
+    CrawlStore store = new CrawlStore(site.crawlDir());
+    new Indexer(options.stemmer()).rebuild(store.loadArticles().values(), site.indexDir());
+    List<String> nonPosts = store.loadState().entrySet().stream()
+        .filter(e -> e.getValue().kind() != io.blogsearch.extract.PageKind.POST).map(java.util.Map.Entry::getKey).toList();
+    relatedSet = new RelatedEngine(RelatedOptions.defaults(site.related()), options.stemmer())
+        .compute(store.loadArticles().values(), site.indexDir(), RelatedSet.empty(), nonPosts);
+    RelatedService related = new RelatedService(relatedSet);
     search = SearchService.open(site.indexDir(), options);
-    api = new ApiServer(search, new UrlNormalizer(site.stripQueryParams()), List.of("https://blog.example.com"))
+    api = new ApiServer(search, () -> related, new UrlNormalizer(site.stripQueryParams()), List.of("https://blog.example.com"))
         .start("127.0.0.1", 0);
     apiBase = "http://127.0.0.1:" + api.port();
   }

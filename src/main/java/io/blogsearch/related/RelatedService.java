@@ -1,0 +1,50 @@
+package io.blogsearch.related;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Serves precomputed related lists from memory. Answers in microseconds: all the work happened
+ * at index time.
+ */
+public final class RelatedService {
+  /** The largest {@code limit} a caller may ask for. */
+  public static final int MAX_LIMIT = RelatedEngine.MAX_ITEMS;
+
+  /** What a look-up found. */
+  public sealed interface Answer permits Found, NotAPost, Unknown {}
+
+  /** The post's list. */
+  public record Found(RelatedList list) implements Answer {}
+
+  /** The URL is a page of the site, but not a post. */
+  public record NotAPost(String url) implements Answer {}
+
+  /** The URL is not known at all. */
+  public record Unknown(String url) implements Answer {}
+
+  private final RelatedSet set;
+  private final Set<String> nonPosts;
+
+  public RelatedService(RelatedSet set) {
+    this.set = set;
+    this.nonPosts = new HashSet<>(set.nonPosts());
+  }
+
+  public Answer lookup(String url, int limit) {
+    RelatedList list = set.lists().get(url);
+    if (list != null) {
+      return new Found(list.limit(limit));
+    }
+    return nonPosts.contains(url) ? new NotAPost(url) : new Unknown(url);
+  }
+
+  public Optional<RelatedList> listFor(String url) {
+    return Optional.ofNullable(set.lists().get(url));
+  }
+
+  public int size() {
+    return set.lists().size();
+  }
+}
