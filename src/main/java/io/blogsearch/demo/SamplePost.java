@@ -1,5 +1,6 @@
 package io.blogsearch.demo;
 
+import io.blogsearch.extract.Article;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -87,6 +88,21 @@ public record SamplePost(
   /** The text a reader sees in the body, paragraphs joined by a blank line. */
   public String plainBody() {
     return String.join("\n\n", bodyBlocks());
+  }
+
+  /**
+   * The post as the crawler would extract it from a site at {@code baseUrl} (without the site's
+   * related links): lets benchmarks and evaluations index a corpus without serving it.
+   */
+  public Article toArticle(String baseUrl) {
+    String text = plainBody();
+    String excerpt = text.length() <= 300 ? text : text.substring(0, Math.max(150, text.lastIndexOf(' ', 300))) + "…";
+    List<Article.Comment> out = new ArrayList<>();
+    for (SampleComment c : comments) {
+      out.add(new Article.Comment("comment-" + globalCommentId(c.id()),
+          c.parent() == 0 ? "" : "comment-" + globalCommentId(c.parent()), c.author(), c.date(), c.text()));
+    }
+    return new Article(baseUrl + path(), title, text, excerpt, author, published, modified, categories, tags, out, List.of());
   }
 
   /** Last-Modified of the post page: its newest edit or comment. */

@@ -28,7 +28,7 @@ public record RelatedOptions(SiteConfig.Related rules, boolean useSiteLinks, flo
     double linkedBySource, double linksToSource, int maxQueryTerms, int minTermFreq, int minDocFreq) {
 
   public static RelatedOptions defaults(SiteConfig.Related rules) {
-    return new RelatedOptions(rules, true, 2f, 1f, 1.5f, 1f, 0.7, 0.2, 0.1, 0.3, 0.15, 25, 2, 2);
+    return new RelatedOptions(rules, true, 2f, 1f, 1.5f, 1f, 0.7, 0.2, 0.1, 0.3, 0.15, 50, 1, 2);
   }
 
   public RelatedOptions withSiteLinks(boolean use) {

@@ -28,13 +28,6 @@ public record BenchCorpus(String name, List<SamplePost> posts, List<Article> art
 
   /** What the crawler would extract from the post's page (without the site's related links). */
   public static Article toArticle(SamplePost p) {
-    String body = p.plainBody();
-    String excerpt = body.length() <= 300 ? body : body.substring(0, body.lastIndexOf(' ', 300)) + "…";
-    List<Article.Comment> comments = new ArrayList<>();
-    for (SamplePost.SampleComment c : p.comments()) {
-      comments.add(new Article.Comment("comment-" + c.id(), c.parent() == 0 ? "" : "comment-" + c.parent(), c.author(), c.date(), c.text()));
-    }
-    return new Article(BASE + p.path(), p.title(), body, excerpt, p.author(), p.published(), p.modified(),
-        p.categories(), p.tags(), comments, List.of());
+    return p.toArticle(BASE);
   }
 }

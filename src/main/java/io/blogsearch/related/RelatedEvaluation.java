@@ -1,0 +1,83 @@
+package io.blogsearch.related;
+
+import io.blogsearch.extract.Article;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Quality of related lists against evidence the scorer did not see: recall of known related
+ * links (a site's own "Similar Posts", or internal links) in the top k, and the share of the top
+ * k that shares a category with the source post.
+ */
+public final class RelatedEvaluation {
+  /**
+   * The figures.
+   *
+   * @param k list length evaluated
+   * @param posts posts evaluated
+   * @param categoryPrecision mean share of the top k sharing a category with the source
+   * @param linkRecall known related links found in the top k, over all known links
+   * @param postsWithLinks posts that had at least one known link
+   * @param fallbacks posts whose list was a fallback
+   */
+  public record Result(int k, int posts, double categoryPrecision, double linkRecall, int postsWithLinks, int fallbacks) {
+    public String format() {
+      return String.format(Locale.ROOT, "P@%d same-category %.4f | link recall@%d %.4f (%d posts with links) | %d posts, %d fallbacks",
+          k, categoryPrecision, k, linkRecall, postsWithLinks, posts, fallbacks);
+    }
+  }
+
+  private RelatedEvaluation() {}
+
+  /**
+   * @param articles the posts (their categories are the category ground truth)
+   * @param set related lists computed without the evidence links
+   * @param links per post URL, URLs known to be related to it
+   */
+  public static Result evaluate(Collection<Article> articles, RelatedSet set, Map<String, Set<String>> links, int k) {
+    Map<String, Article> byUrl = new java.util.HashMap<>();
+    articles.forEach(a -> byUrl.put(a.url(), a));
+    double precisionSum = 0;
+    int evaluated = 0;
+    long found = 0;
+    long known = 0;
+    int withLinks = 0;
+    int fallbacks = 0;
+    for (Article a : articles) {
+      RelatedList list = set.lists().get(a.url());
+      if (list == null) {
+        continue;
+      }
+      evaluated++;
+      fallbacks += list.fallback() ? 1 : 0;
+      List<RelatedItem> top = list.items().subList(0, Math.min(k, list.items().size()));
+      Set<String> cats = lower(a.categories());
+      int same = 0;
+      for (RelatedItem i : top) {
+        Article b = byUrl.get(i.url());
+        if (b != null && lower(b.categories()).stream().anyMatch(cats::contains)) {
+          same++;
+        }
+      }
+      precisionSum += same / (double) k;
+      Set<String> truth = links.getOrDefault(a.url(), Set.of());
+      if (!truth.isEmpty()) {
+        withLinks++;
+        known += truth.size();
+        found += top.stream().filter(i -> truth.contains(i.url())).count();
+      }
+    }
+    return new Result(k, evaluated, evaluated == 0 ? 0 : precisionSum / evaluated, known == 0 ? 0 : found / (double) known,
+        withLinks, fallbacks);
+  }
+
+  private static Set<String> lower(List<String> values) {
+    Set<String> out = new HashSet<>();
+    values.forEach(v -> out.add(v.toLowerCase(Locale.ROOT)));
+    return out;
+  }
+}
