@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Open:");
         System.out.println("  Sample blog      " + blog.baseUrl() + "/");
-        ServeCommand.printUrls("http://127.0.0.1:" + api.port());
+        ServeCommand.printUrls("http://127.0.0.1:" + api.port(), SiteServices.examplePost(site));
         System.out.println("  Crawl report     " + site.crawlDir().resolve("report.json"));
         if (exitAfterCrawl) {
           return 0;

@@ -33,17 +33,18 @@ final class ServeCommand implements Callable<Integer> {
     }
     try (SearchService search = SiteServices.openSearch(site);
         ApiServer api = SiteServices.startApi(site, search, host, port)) {
-      printUrls("http://" + host + ":" + api.port());
+      printUrls("http://" + host + ":" + api.port(), SiteServices.examplePost(site));
       System.out.println("Press Ctrl-C to stop.");
       new CountDownLatch(1).await();
     }
     return 0;
   }
 
-  static void printUrls(String base) {
+  static void printUrls(String base, String examplePost) {
     System.out.println("  Search API       " + base + "/api/search?q=feedback");
     System.out.println("  Autocomplete     " + base + "/api/suggest?q=deleg");
-    System.out.println("  Related posts    " + base + "/api/related?url=<post URL>");
+    System.out.println("  Related posts    " + base + "/api/related?url="
+        + (examplePost == null ? "<post URL>" : java.net.URLEncoder.encode(examplePost, java.nio.charset.StandardCharsets.UTF_8)));
     System.out.println("  Widget script    " + base + "/widget.js");
     System.out.println("  Health           " + base + "/health");
   }

@@ -49,6 +49,14 @@ final class SiteServices {
     return new IndexResult(stats, related);
   }
 
+  /** The newest stored post's URL, for example links; null when there is none. */
+  static String examplePost(SiteConfig site) {
+    return new CrawlStore(site.crawlDir()).loadArticles().values().stream()
+        .filter(a -> a.published() != null)
+        .max(java.util.Comparator.comparing(io.blogsearch.extract.Article::published))
+        .map(io.blogsearch.extract.Article::url).orElse(null);
+  }
+
   static SearchService openSearch(SiteConfig site) {
     if (!Files.isDirectory(site.indexDir())) {
       throw new IllegalStateException("no index in " + site.indexDir() + "; run `crawl` and `index` first");

@@ -83,7 +83,7 @@ class MainTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"demo", "crawl"}) {
+    for (String command : new String[] {"demo", "crawl", "index", "serve", "search", "related", "eval-related"}) {
       out.reset();
       assertEquals(0, Main.run(command, "--help"));
       assertTrue(stdout().startsWith("Usage: blogsearch " + command), stdout());
@@ -92,13 +92,16 @@ class MainTest {
 
   @Test
   void demoCrawlsTheSampleBlogAndPrintsItsUrl() {
-    int code = Main.run("demo", "--exit", "--blog-port", "0", "--data-dir", dir.toString());
+    int code = Main.run("demo", "--exit", "--blog-port", "0", "--port", "0", "--data-dir", dir.toString());
 
     assertEquals(0, code, stderr());
     String text = stdout();
     assertTrue(text.contains("Crawl of 'demo' complete"), text);
     assertTrue(text.contains("37 posts stored"), text);
     assertTrue(text.matches("(?s).*Sample blog +http://127\\.0\\.0\\.1:\\d+/.*"), text);
+    assertTrue(text.matches("(?s).*Search API +http://127\\.0\\.0\\.1:\\d+/api/search\\?q=feedback.*"), text);
+    assertTrue(text.matches("(?s).*Related posts +http://127\\.0\\.0\\.1:\\d+/api/related\\?url=http.*"), text);
+    assertTrue(Files.exists(dir.resolve("demo/index/related.json")));
     assertTrue(Files.exists(dir.resolve("demo/crawl/articles.jsonl")));
   }
 }
