@@ -6,7 +6,8 @@ import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
-import io.blogsearch.search.SearchService;
+import io.blogsearch.admin.IndexBuilder;
+import io.blogsearch.admin.ServingManager;
 import io.blogsearch.web.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -53,11 +54,11 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       progress.summary(report, site.crawlDir().toString());
-      SiteServices.IndexResult indexed = SiteServices.index(site);
+      IndexBuilder.Result indexed = SiteServices.index(site, false);
       System.out.printf("Indexed %d posts in %d ms into %s; related lists in %d ms%n", indexed.stats().documents(),
           indexed.stats().millis(), indexed.stats().directory(), indexed.related().computedMillis());
-      try (SearchService search = SiteServices.openSearch(site);
-          ApiServer api = SiteServices.startApi(site, search, "127.0.0.1", port)) {
+      try (ServingManager serving = SiteServices.openServing(site);
+          ApiServer api = SiteServices.startApi(site, serving, "127.0.0.1", port)) {
         System.out.println();
         System.out.println("Open:");
         System.out.println("  Sample blog      " + blog.baseUrl() + "/");

@@ -2,6 +2,7 @@ package io.blogsearch.cli;
 
 import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
+import io.blogsearch.admin.IndexBuilder;
 import io.blogsearch.index.Indexer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code index}: builds the Lucene index from the crawl output. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-    description = "Build the search index from the crawl output (<dataDir>/<name>/crawl → <dataDir>/<name>/index).")
+    description = "Build a new index generation from the crawl output and make it the serving one.")
 final class IndexCommand implements Callable<Integer> {
   @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
   Path config;
@@ -18,15 +19,18 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Override the config's dataDir.")
   Path dataDir;
 
+  @Option(names = "--full", description = "Recompute every related list, not only those that can have changed.")
+  boolean full;
+
   @Override
   public Integer call() {
     SiteConfig site = new ConfigLoader().load(config);
     if (dataDir != null) {
       site = site.withDataDir(dataDir);
     }
-    SiteServices.IndexResult result = SiteServices.index(site);
+    IndexBuilder.Result result = SiteServices.index(site, full);
     Indexer.Stats stats = result.stats();
-    System.out.printf("Indexed %d posts in %d ms (%d KiB) into %s%n", stats.documents(), stats.millis(),
+    System.out.printf("Indexed %d posts in %d ms (%d KiB) into %s (now serving)%n", stats.documents(), stats.millis(),
         stats.bytes() / 1024, stats.directory());
     System.out.printf("Related lists: %d recomputed of %d in %d ms%n", result.related().recomputed(),
         result.related().lists().size(), result.related().computedMillis());

@@ -3,6 +3,7 @@ package io.blogsearch.cli;
 import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.extract.UrlNormalizer;
+import io.blogsearch.index.Generations;
 import io.blogsearch.related.RelatedItem;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.related.RelatedStore;
@@ -36,7 +37,10 @@ final class RelatedCommand implements Callable<Integer> {
     }
     String normalized = new UrlNormalizer(site.stripQueryParams()).normalize(url)
         .orElseThrow(() -> new IllegalArgumentException("not an http(s) URL: " + url));
-    RelatedService related = new RelatedService(RelatedStore.load(site.indexDir()));
+    java.nio.file.Path generations = site.generationsDir();
+    var generation = new Generations(generations).current()
+        .orElseThrow(() -> new IllegalStateException("no index in " + generations + "; run `crawl` and `index` first"));
+    RelatedService related = new RelatedService(RelatedStore.load(generation.dir()));
     RelatedService.Answer answer = related.lookup(normalized, Math.max(1, Math.min(limit, RelatedService.MAX_LIMIT)));
     if (!(answer instanceof RelatedService.Found found)) {
       System.err.println("error: " + (answer instanceof RelatedService.NotAPost ? normalized + " is not a post"

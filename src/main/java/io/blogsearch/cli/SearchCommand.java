@@ -4,7 +4,7 @@ import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.search.SearchRequest;
 import io.blogsearch.search.SearchResponse;
-import io.blogsearch.search.SearchService;
+import io.blogsearch.admin.ServingManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,9 +38,9 @@ final class SearchCommand implements Callable<Integer> {
     if (dataDir != null) {
       site = site.withDataDir(dataDir);
     }
-    try (SearchService search = SiteServices.openSearch(site)) {
-      SearchResponse r = search.search(new SearchRequest(query, List.of(), List.of(), List.of(), List.of(),
-          null, null, sort, 1, size));
+    try (ServingManager serving = SiteServices.openServing(site)) {
+      SearchResponse r = serving.with(s -> s.search().search(new SearchRequest(query, List.of(), List.of(), List.of(), List.of(),
+          null, null, sort, 1, size)));
       System.out.printf("%d results (%d ms)%s%n", r.total(), r.tookMs(), r.relaxed() ? ", matching some of the words" : "");
       if (r.didYouMean() != null) {
         System.out.println("Did you mean: " + r.didYouMean());

@@ -2,7 +2,7 @@ package io.blogsearch.cli;
 
 import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
-import io.blogsearch.search.SearchService;
+import io.blogsearch.admin.ServingManager;
 import io.blogsearch.web.ApiServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,8 +31,8 @@ final class ServeCommand implements Callable<Integer> {
     if (dataDir != null) {
       site = site.withDataDir(dataDir);
     }
-    try (SearchService search = SiteServices.openSearch(site);
-        ApiServer api = SiteServices.startApi(site, search, host, port)) {
+    try (ServingManager serving = SiteServices.openServing(site);
+        ApiServer api = SiteServices.startApi(site, serving, host, port)) {
       printUrls("http://" + host + ":" + api.port(), SiteServices.examplePost(site));
       System.out.println("Press Ctrl-C to stop.");
       new CountDownLatch(1).await();

@@ -116,9 +116,14 @@ public record SiteConfig(
     }
   }
 
-  /** The folder holding this site's Lucene index. */
-  public Path indexDir() {
-    return dataDir.resolve(name).resolve("index");
+  /** The folder holding this site's index generations (see {@code Generations}). */
+  public Path generationsDir() {
+    return dataDir.resolve(name).resolve("generations");
+  }
+
+  /** The folder holding this site's job history. */
+  public Path siteDir() {
+    return dataDir.resolve(name);
   }
 
   /** The folder holding this site's crawl output. */

@@ -3,11 +3,11 @@ package io.blogsearch.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.blogsearch.admin.ServingManager;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.search.BadRequestException;
 import io.blogsearch.search.SearchResponse;
-import io.blogsearch.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,22 +32,19 @@ public final class ApiServer implements AutoCloseable {
   private static final int MAX_SUGGESTIONS = 10;
   private static final byte[] WIDGET = resource("/web/widget.js");
 
-  private final SearchService search;
-  private final Supplier<RelatedService> related;
+  private final ServingManager serving;
   private final UrlNormalizer urls;
   private final Set<String> corsOrigins;
   private final Javalin app;
   private final ObjectMapper mapper;
 
   /**
-   * @param search the search engine
-   * @param related the current related lists (a supplier: a reindex swaps them)
+   * @param serving the serving index (search and related lists of one generation; a reindex swaps it)
    * @param urls normaliser for URLs callers pass in
    * @param corsOrigins origins allowed to call the API from browsers
    */
-  public ApiServer(SearchService search, Supplier<RelatedService> related, UrlNormalizer urls, List<String> corsOrigins) {
-    this.search = search;
-    this.related = related;
+  public ApiServer(ServingManager serving, UrlNormalizer urls, List<String> corsOrigins) {
+    this.serving = serving;
     this.urls = urls;
     this.corsOrigins = Set.copyOf(corsOrigins);
     this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -68,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
       for (String path : List.of("/api/search", "/api/suggest", "/api/posts", "/api/related")) {
         config.routes.options(path, ctx -> ctx.status(HttpStatus.NO_CONTENT));
       }
-      config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "documents", search.documentCount())));
+      config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok",
+          "documents", serving.with(s -> s.search().documentCount()))));
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/suggest", this::suggest);
       config.routes.get("/api/posts", this::post);
@@ -101,7 +98,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void search(Context ctx) throws Exception {
-    SearchResponse r = search.search(RequestParams.searchRequest(ctx));
+    var request = RequestParams.searchRequest(ctx);
+    SearchResponse r = serving.with(s -> s.search().search(request));
     // tookMs varies between identical answers; the validator must not.
     SearchResponse stable = new SearchResponse(r.total(), 0, r.hits(), r.facets(), r.didYouMean(), r.relaxed(), r.partial());
     cacheable(ctx, r, "W/" + etagOf(mapper.writeValueAsBytes(stable)));
@@ -113,13 +111,13 @@ public final class ApiServer implements AutoCloseable {
     if (limit < 1 || limit > MAX_SUGGESTIONS) {
       throw new BadRequestException("limit must be between 1 and " + MAX_SUGGESTIONS + " (got " + limit + ")");
     }
-    cacheable(ctx, Map.of("suggestions", search.suggest(q, limit)));
+    cacheable(ctx, Map.of("suggestions", serving.with(s -> s.search().suggest(q, limit))));
   }
 
   private void post(Context ctx) throws Exception {
     String raw = RequestParams.required(ctx, "url");
     String url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
-    var post = search.post(url);
+    var post = serving.with(s -> s.search().post(url));
     if (post.isEmpty()) {
       error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviateUrl(url) + " in the index");
       return;
@@ -134,7 +132,7 @@ public final class ApiServer implements AutoCloseable {
     if (limit < 1 || limit > RelatedService.MAX_LIMIT) {
       throw new BadRequestException("limit must be between 1 and " + RelatedService.MAX_LIMIT + " (got " + limit + ")");
     }
-    RelatedService.Answer answer = related.get().lookup(url, limit);
+    RelatedService.Answer answer = serving.with(s -> s.related().lookup(url, limit));
     if (answer instanceof RelatedService.Found found) {
       cacheable(ctx, Map.of("url", url, "items", found.list().items(), "fallback", found.list().fallback()));
     } else if (answer instanceof RelatedService.NotAPost) {

@@ -101,7 +101,7 @@ class MainTest {
     assertTrue(text.matches("(?s).*Sample blog +http://127\\.0\\.0\\.1:\\d+/.*"), text);
     assertTrue(text.matches("(?s).*Search API +http://127\\.0\\.0\\.1:\\d+/api/search\\?q=feedback.*"), text);
     assertTrue(text.matches("(?s).*Related posts +http://127\\.0\\.0\\.1:\\d+/api/related\\?url=http.*"), text);
-    assertTrue(Files.exists(dir.resolve("demo/index/related.json")));
+    assertTrue(Files.exists(dir.resolve("demo/generations/CURRENT")));
     assertTrue(Files.exists(dir.resolve("demo/crawl/articles.jsonl")));
   }
 }

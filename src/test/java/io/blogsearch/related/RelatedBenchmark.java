@@ -52,7 +52,7 @@ public final class RelatedBenchmark {
     List<LoadResult> results = new ArrayList<>();
     SearchOptions options = SearchOptions.defaults(BlogAnalyzers.synonyms("", BlogAnalyzers.Stemmer.PORTER));
     try (SearchService search = SearchService.open(dir, options);
-        ApiServer api = new ApiServer(search, () -> related, new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), List.of())
+        ApiServer api = new ApiServer(io.blogsearch.admin.ServingManager.fixed(search, related), new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), List.of())
             .start("127.0.0.1", 0)) {
       String base = "http://127.0.0.1:" + api.port();
       Path script = Wrk.script(paths);

@@ -41,7 +41,7 @@ public final class SearchBenchmark {
     List<QueryMix.Search> queries = QueryMix.generate(corpus.posts(), 500, 42);
     List<LoadResult> results = new ArrayList<>();
     try (SearchService search = SearchService.open(dir, options);
-        ApiServer api = new ApiServer(search, () -> new io.blogsearch.related.RelatedService(io.blogsearch.related.RelatedSet.empty()), new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), List.of()).start("127.0.0.1", 0)) {
+        ApiServer api = new ApiServer(io.blogsearch.admin.ServingManager.fixed(search, new io.blogsearch.related.RelatedService(io.blogsearch.related.RelatedSet.empty())), new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), List.of()).start("127.0.0.1", 0)) {
       String base = "http://127.0.0.1:" + api.port();
       for (int round = 0; round < 3; round++) {
         inProcess("warm-up", queries, 1, 3, q -> search.search(request(q)));

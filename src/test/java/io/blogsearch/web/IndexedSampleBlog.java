@@ -5,20 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlListener;
-import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
 import io.blogsearch.demo.SamplePost;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
-import io.blogsearch.index.Indexer;
-import io.blogsearch.related.RelatedEngine;
-import io.blogsearch.related.RelatedOptions;
-import io.blogsearch.related.RelatedService;
+import io.blogsearch.admin.IndexBuilder;
+import io.blogsearch.admin.ServingManager;
+import io.blogsearch.index.Generations;
 import io.blogsearch.related.RelatedSet;
 import io.blogsearch.search.SearchOptions;
-import io.blogsearch.search.SearchService;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,7 +36,8 @@ public final class IndexedSampleBlog {
 
   public final SampleBlog blog = SampleBlog.load();
   public final SampleBlogServer blogServer;
-  public final SearchService search;
+  public final ServingManager serving;
+  public final SiteConfig site;
   public final ApiServer api;
   public final RelatedSet relatedSet;
   public final String apiBase;
@@ -54,16 +52,12 @@ public final class IndexedSampleBlog {
     new Crawler(site).crawl(CrawlListener.none());
     SearchOptions options = SearchOptions.defaults(
         BlogAnalyzers.synonyms(Path.of("crawler-config/synonyms.txt"), BlogAnalyzers.Stemmer.PORTER));
-    CrawlStore store = new CrawlStore(site.crawlDir());
-    new Indexer(options.stemmer()).rebuild(store.loadArticles().values(), site.indexDir());
-    List<String> nonPosts = store.loadState().entrySet().stream()
-        .filter(e -> e.getValue().kind() != io.blogsearch.extract.PageKind.POST).map(java.util.Map.Entry::getKey).toList();
-    relatedSet = new RelatedEngine(RelatedOptions.defaults(site.related()), options.stemmer())
-        .compute(store.loadArticles().values(), site.indexDir(), RelatedSet.empty(), nonPosts);
-    RelatedService related = new RelatedService(relatedSet);
-    search = SearchService.open(site.indexDir(), options);
-    api = new ApiServer(search, () -> related, new UrlNormalizer(site.stripQueryParams()), List.of("https://blog.example.com"))
+    IndexBuilder.Result built = new IndexBuilder(site, options.stemmer()).build(false, () -> false);
+    relatedSet = built.related();
+    serving = ServingManager.open(new Generations(site.generationsDir()), options).orElseThrow();
+    api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()), List.of("https://blog.example.com"))
         .start("127.0.0.1", 0);
+    this.site = site;
     apiBase = "http://127.0.0.1:" + api.port();
   }
 

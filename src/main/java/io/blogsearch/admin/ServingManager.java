@@ -1,0 +1,94 @@
+package io.blogsearch.admin;
+
+import io.blogsearch.index.Generations;
+import io.blogsearch.related.RelatedService;
+import io.blogsearch.related.RelatedStore;
+import io.blogsearch.search.SearchOptions;
+import io.blogsearch.search.SearchService;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.lucene.search.ReferenceManager;
+
+/**
+ * Hands the serving index to requests and swaps in a newly published generation atomically:
+ * after {@link #maybeRefreshBlocking()} new requests see the new generation while requests in
+ * flight finish on the old one, which then closes.
+ */
+public final class ServingManager extends ReferenceManager<ServingIndex> {
+  private final Generations generations;
+  private final Function<Generations.Generation, ServingIndex> opener;
+
+  private ServingManager(ServingIndex first, Generations generations, Function<Generations.Generation, ServingIndex> opener) {
+    this.current = first;
+    this.generations = generations;
+    this.opener = opener;
+  }
+
+  /** Serves the current generation under {@code generations}; empty if none was ever published. */
+  public static Optional<ServingManager> open(Generations generations, SearchOptions options) {
+    Function<Generations.Generation, ServingIndex> opener = g -> new ServingIndex(
+        SearchService.open(g.dir(), options), new RelatedService(RelatedStore.load(g.dir())), g);
+    return generations.current().map(g -> new ServingManager(opener.apply(g), generations, opener));
+  }
+
+  /** Serves one fixed index (tests and benchmarks); never refreshes. */
+  public static ServingManager fixed(SearchService search, RelatedService related) {
+    return new ServingManager(new ServingIndex(search, related, null), null, null);
+  }
+
+  @Override
+  protected void decRef(ServingIndex s) throws IOException {
+    s.decRef();
+  }
+
+  @Override
+  protected ServingIndex refreshIfNeeded(ServingIndex old) {
+    if (generations == null) {
+      return null;
+    }
+    Optional<Generations.Generation> cur = generations.current();
+    if (cur.isEmpty() || old.generation() != null && cur.get().number() == old.generation().number()) {
+      return null;
+    }
+    return opener.apply(cur.get());
+  }
+
+  @Override
+  protected boolean tryIncRef(ServingIndex s) {
+    return s.tryIncRef();
+  }
+
+  @Override
+  protected int getRefCount(ServingIndex s) {
+    return s.refCount();
+  }
+
+  /** Swaps to the current generation now (after a publish or rollback). */
+  public void swap() {
+    try {
+      maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Runs {@code work} against the serving index, holding it for the duration. */
+  public <T> T with(Function<ServingIndex, T> work) {
+    ServingIndex s;
+    try {
+      s = acquire();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try {
+      return work.apply(s);
+    } finally {
+      try {
+        release(s);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+}
