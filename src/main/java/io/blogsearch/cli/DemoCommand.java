@@ -7,8 +7,6 @@ import io.blogsearch.crawl.Crawler;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
 import io.blogsearch.admin.IndexBuilder;
-import io.blogsearch.admin.ServingManager;
-import io.blogsearch.web.ApiServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,12 +55,14 @@ final class DemoCommand implements Callable<Integer> {
       IndexBuilder.Result indexed = SiteServices.index(site, false);
       System.out.printf("Indexed %d posts in %d ms into %s; related lists in %d ms%n", indexed.stats().documents(),
           indexed.stats().millis(), indexed.stats().directory(), indexed.related().computedMillis());
-      try (ServingManager serving = SiteServices.openServing(site);
-          ApiServer api = SiteServices.startApi(site, serving, "127.0.0.1", port)) {
+      try (RunningService service = RunningService.start(site, "127.0.0.1", port, true)) {
         System.out.println();
         System.out.println("Open:");
         System.out.println("  Sample blog      " + blog.baseUrl() + "/");
-        ServeCommand.printUrls("http://127.0.0.1:" + api.port(), SiteServices.examplePost(site));
+        ServeCommand.printUrls("http://127.0.0.1:" + service.api.port(), SiteServices.examplePost(site));
+        System.out.println("  Admin API        http://127.0.0.1:" + service.api.port() + "/api/admin/status  (header "
+            + "Authorization: Bearer " + (System.getenv(RunningService.TOKEN_ENV) != null ? "$" + RunningService.TOKEN_ENV
+            : service.adminToken) + ")");
         System.out.println("  Crawl report     " + site.crawlDir().resolve("report.json"));
         if (exitAfterCrawl) {
           return 0;

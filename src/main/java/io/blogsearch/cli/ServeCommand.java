@@ -2,8 +2,6 @@ package io.blogsearch.cli;
 
 import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
-import io.blogsearch.admin.ServingManager;
-import io.blogsearch.web.ApiServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,9 +29,12 @@ final class ServeCommand implements Callable<Integer> {
     if (dataDir != null) {
       site = site.withDataDir(dataDir);
     }
-    try (ServingManager serving = SiteServices.openServing(site);
-        ApiServer api = SiteServices.startApi(site, serving, host, port)) {
-      printUrls("http://" + host + ":" + api.port(), SiteServices.examplePost(site));
+    try (RunningService service = RunningService.start(site, host, port, false)) {
+      printUrls("http://" + host + ":" + service.api.port(), SiteServices.examplePost(site));
+      System.out.println(service.adminToken == null
+          ? "  Admin API        disabled (set " + RunningService.TOKEN_ENV + " or service.adminToken)"
+          : "  Admin API        http://" + host + ":" + service.api.port() + "/api/admin/status (token from "
+              + (System.getenv(RunningService.TOKEN_ENV) != null ? RunningService.TOKEN_ENV : "the config") + ")");
       System.out.println("Press Ctrl-C to stop.");
       new CountDownLatch(1).await();
     }
@@ -46,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println("  Related posts    " + base + "/api/related?url="
         + (examplePost == null ? "<post URL>" : java.net.URLEncoder.encode(examplePost, java.nio.charset.StandardCharsets.UTF_8)));
     System.out.println("  Widget script    " + base + "/widget.js");
-    System.out.println("  Health           " + base + "/health");
+    System.out.println("  Health, ready    " + base + "/health  " + base + "/ready");
+    System.out.println("  Metrics          " + base + "/metrics");
   }
 }

@@ -2,13 +2,11 @@ package io.blogsearch.cli;
 
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlStore;
-import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.admin.IndexBuilder;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.index.Generations;
 import io.blogsearch.search.SearchOptions;
-import io.blogsearch.web.ApiServer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /** Wires the stages for one site config: the composition root the commands share. */
@@ -39,9 +37,5 @@ final class SiteServices {
   static ServingManager openServing(SiteConfig site) {
     return ServingManager.open(new Generations(site.generationsDir()), searchOptions(site)).orElseThrow(
         () -> new IllegalStateException("no index in " + site.generationsDir() + "; run `crawl` and `index` first"));
-  }
-
-  static ApiServer startApi(SiteConfig site, ServingManager serving, String host, int port) {
-    return new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()), site.service().corsOrigins()).start(host, port);
   }
 }

@@ -154,7 +154,8 @@ public final class ConfigLoader {
         s.field("remove").list(n -> n.selector(null)));
 
     Node v = top.field("service");
-    v.allowOnly("synonyms", "corsOrigins", "queryTimeout");
+    v.allowOnly("synonyms", "corsOrigins", "queryTimeout", "adminToken", "publicRequestsPerSecond",
+        "adminRequestsPerMinute", "recrawlInterval");
     String synonyms = v.field("synonyms").string("synonyms.txt");
     Path synonymsFile = synonyms.isBlank() ? null : baseDir.resolve(synonyms).normalize();
     if (synonymsFile != null && !Files.isRegularFile(synonymsFile)) {
@@ -165,7 +166,11 @@ public final class ConfigLoader {
     }
     SiteConfig.Service service = new SiteConfig.Service(synonymsFile,
         v.field("corsOrigins").list(n -> n.string(null)),
-        v.field("queryTimeout").positiveDuration(Duration.ofSeconds(2)));
+        v.field("queryTimeout").positiveDuration(Duration.ofSeconds(2)),
+        v.field("adminToken").string(null),
+        v.field("publicRequestsPerSecond").nonNegativeInt(50),
+        v.field("adminRequestsPerMinute").nonNegativeInt(30),
+        v.field("recrawlInterval").present() ? v.field("recrawlInterval").positiveDuration(null) : null);
 
     Node rel = top.field("related");
     rel.allowOnly("threshold", "excludeUrls", "excludeCategories", "olderOnly", "pins");

@@ -87,8 +87,13 @@ public record SiteConfig(
    * @param synonyms synonyms file (Solr format), or null for none
    * @param corsOrigins origins allowed to call the API from browsers ({@code *} for any)
    * @param queryTimeout per-query time limit
+   * @param adminToken the admin API token, or null (the env var BLOGSEARCH_ADMIN_TOKEN wins)
+   * @param publicPerSecond requests per second per client on public endpoints (0: no limit)
+   * @param adminPerMinute requests per minute per client on admin endpoints (0: no limit)
+   * @param recrawlInterval run an incremental reindex this often, or null for never
    */
-  public record Service(Path synonyms, List<String> corsOrigins, Duration queryTimeout) {
+  public record Service(Path synonyms, List<String> corsOrigins, Duration queryTimeout, String adminToken,
+      double publicPerSecond, double adminPerMinute, Duration recrawlInterval) {
     public Service {
       corsOrigins = List.copyOf(corsOrigins);
     }

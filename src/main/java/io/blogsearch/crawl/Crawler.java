@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The crawl stage's façade: crawls one site as its config says and saves the result with
@@ -42,6 +43,14 @@ public final class Crawler {
    * at all the stored posts are left as they were and the report carries {@code fatalError}.
    */
   public CrawlReport crawl(CrawlListener listener) throws InterruptedException {
+    return crawl(listener, CrawlPlan.incremental(), () -> false);
+  }
+
+  /**
+   * Runs a crawl of the given plan. When {@code cancelled} turns true the crawl stops within a
+   * fraction of a second, nothing is saved but the report, and the stored posts stay as they were.
+   */
+  public CrawlReport crawl(CrawlListener listener, CrawlPlan plan, BooleanSupplier cancelled) throws InterruptedException {
     UrlNormalizer urls = new UrlNormalizer(config.stripQueryParams());
     CrawlRun run = new CrawlRun(store.loadArticles(), store.loadState());
     Frontier frontier = new Frontier();
@@ -50,17 +59,32 @@ public final class Crawler {
     HttpFetcher fetcher = new HttpFetcher(config.http(), config.politeness().userAgent(), urls, Thread::sleep);
     ArticleExtractor extractor = new ArticleExtractor(config.selectors(), urls, config.politeness().followNofollowLinks());
     PageProcessor processor = new PageProcessor(config, run, frontier, scope, robots,
-        new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls);
+        new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls, plan);
 
-    List<String> seeds = config.seeds().stream().map(s -> urls.normalize(s.toString()).orElseThrow()).toList();
-    seedDiscovery(seeds, processor, urls);
-    seeds.forEach(s -> processor.enqueue(s, 0, Frontier.Kind.PAGE));
-    run.articles.keySet().forEach(known -> processor.enqueue(known, 0, Frontier.Kind.PAGE));
+    List<String> seeds;
+    if (plan.mode() == CrawlPlan.Mode.URLS) {
+      seeds = plan.urls().stream().map(u -> urls.normalize(u).orElse(null)).filter(u -> u != null).distinct().toList();
+      for (String origin : seeds.stream().map(RobotsRules::originOf).distinct().toList()) {
+        processor.announcedSitemaps(origin);
+      }
+      seeds.forEach(s -> processor.enqueue(s, 0, Frontier.Kind.PAGE));
+    } else {
+      seeds = config.seeds().stream().map(s -> urls.normalize(s.toString()).orElseThrow()).toList();
+      seedDiscovery(seeds, processor, urls);
+      seeds.forEach(s -> processor.enqueue(s, 0, Frontier.Kind.PAGE));
+      run.articles.keySet().forEach(known -> processor.enqueue(known, 0, Frontier.Kind.PAGE));
+    }
 
     int workers = Math.min(64, config.politeness().concurrencyPerHost() * Math.max(1, config.allowedHosts().size()));
     ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("crawl-worker"));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("crawl-progress"));
     ticker.scheduleAtFixedRate(() -> listener.onProgress(progress(run, frontier)), 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleAtFixedRate(() -> {
+      if (cancelled.getAsBoolean()) {
+        run.stopReason.compareAndSet(null, "cancelled");
+        frontier.stop();
+      }
+    }, 100, 100, TimeUnit.MILLISECONDS);
     ticker.schedule(() -> {
       run.stopReason.compareAndSet(null, "time limit of " + config.limits().maxDuration() + " reached");
       frontier.stop();
@@ -81,7 +105,7 @@ public final class Crawler {
     }
     int notFetched = frontier.stop().size();
     listener.onProgress(progress(run, frontier));
-    return finish(run, seeds, notFetched);
+    return finish(run, seeds, notFetched, cancelled.getAsBoolean());
   }
 
   /** Queues the configured sitemaps and, per seed host, those robots.txt announces or the usual locations. */
@@ -112,9 +136,11 @@ public final class Crawler {
     }
   }
 
-  private CrawlReport finish(CrawlRun run, List<String> seeds, int notFetched) {
+  private CrawlReport finish(CrawlRun run, List<String> seeds, int notFetched, boolean cancelled) {
     String fatal = null;
-    if (run.responses.get() == 0) {
+    if (cancelled) {
+      fatal = "cancelled: stored posts left as they were";
+    } else if (run.responses.get() == 0) {
       fatal = "no seed could be reached (" + String.join(", ", seeds) + "): "
           + (run.firstFailure.get() == null ? "no response" : run.firstFailure.get());
     }

@@ -42,9 +42,10 @@ final class PageProcessor {
   private final HttpFetcher fetcher;
   private final ArticleExtractor extractor;
   private final UrlNormalizer urls;
+  private final CrawlPlan plan;
 
   PageProcessor(SiteConfig config, CrawlRun run, Frontier frontier, CrawlScope scope, RobotsRules robots,
-      HostThrottle throttle, HttpFetcher fetcher, ArticleExtractor extractor, UrlNormalizer urls) {
+      HostThrottle throttle, HttpFetcher fetcher, ArticleExtractor extractor, UrlNormalizer urls, CrawlPlan plan) {
     this.config = config;
     this.run = run;
     this.frontier = frontier;
@@ -54,10 +55,14 @@ final class PageProcessor {
     this.fetcher = fetcher;
     this.extractor = extractor;
     this.urls = urls;
+    this.plan = plan;
   }
 
   /** Queues a URL found at {@code depth} unless it is out of scope or too deep. */
   void enqueue(String url, int depth, Frontier.Kind kind) {
+    if (plan.mode() == CrawlPlan.Mode.URLS && depth > 0) {
+      return;
+    }
     switch (scope.check(url)) {
       case OTHER_HOST -> run.offSiteLinks.add(url);
       case EXCLUDED -> {
@@ -95,7 +100,8 @@ final class PageProcessor {
       return;
     }
     UrlState prev = run.previousState.get(url);
-    boolean haveCopy = prev != null && (prev.kind() != PageKind.POST || run.articles.containsKey(prev.canonical()));
+    boolean haveCopy = plan.mode() != CrawlPlan.Mode.FULL && prev != null
+        && (prev.kind() != PageKind.POST || run.articles.containsKey(prev.canonical()));
     long cap = task.kind() == Frontier.Kind.DISCOVERY ? Math.max(MAX_DISCOVERY_BYTES, config.limits().maxBodyBytes())
         : config.limits().maxBodyBytes();
     FetchResult r = fetch(url, haveCopy ? prev.etag() : null, haveCopy ? prev.lastModified() : null, cap, false);

@@ -3,7 +3,9 @@ package io.blogsearch.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.blogsearch.admin.ReindexJobs;
 import io.blogsearch.admin.ServingManager;
+import io.blogsearch.config.SiteConfig;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.search.BadRequestException;
@@ -35,20 +37,39 @@ public final class ApiServer implements AutoCloseable {
   private final ServingManager serving;
   private final UrlNormalizer urls;
   private final Set<String> corsOrigins;
+  private final ApiMetrics metrics;
+  private final RateLimiter publicLimit;
+  private final RateLimiter adminLimit;
+  private final AdminApi admin;
   private final Javalin app;
   private final ObjectMapper mapper;
+
+  /** What the admin endpoints act on. */
+  public record Admin(ReindexJobs jobs, SiteConfig site) {}
+
+  /** Public endpoints only, without limits: tests and benchmarks. */
+  public ApiServer(ServingManager serving, UrlNormalizer urls, List<String> corsOrigins) {
+    this(serving, urls, ApiSettings.unlimited(corsOrigins), new ApiMetrics(serving), null);
+  }
 
   /**
    * @param serving the serving index (search and related lists of one generation; a reindex swaps it)
    * @param urls normaliser for URLs callers pass in
-   * @param corsOrigins origins allowed to call the API from browsers
+   * @param settings CORS, rate limits, admin token
+   * @param metrics the Prometheus registry served at /metrics
+   * @param adminTarget the reindex jobs and site behind the admin API, or null for none
    */
-  public ApiServer(ServingManager serving, UrlNormalizer urls, List<String> corsOrigins) {
+  public ApiServer(ServingManager serving, UrlNormalizer urls, ApiSettings settings, ApiMetrics metrics, Admin adminTarget) {
     this.serving = serving;
     this.urls = urls;
-    this.corsOrigins = Set.copyOf(corsOrigins);
+    this.corsOrigins = Set.copyOf(settings.corsOrigins());
+    this.metrics = metrics;
+    this.publicLimit = new RateLimiter(settings.publicPerSecond(), 1_000_000_000L);
+    this.adminLimit = new RateLimiter(settings.adminPerMinute(), 60_000_000_000L);
     this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    this.admin = adminTarget == null ? null
+        : new AdminApi(adminTarget.jobs(), serving, adminTarget.site(), settings.adminToken(), mapper);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.http.prefer405over404 = true;
@@ -58,14 +79,29 @@ public final class ApiServer implements AutoCloseable {
       // Long enough for the longest query the parser accepts (1,000 characters, percent-encoded).
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(16 * 1024));
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
-      config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+      config.requestLogger.http((ctx, ms) -> {
+        LOG.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip());
+        metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
+      });
       config.routes.before(this::cors);
+      config.routes.before(ApiServer::securityHeaders);
+      config.routes.before(this::rateLimit);
       config.routes.before("/api/*", ApiServer::rejectMalformedQueryString);
       for (String path : List.of("/api/search", "/api/suggest", "/api/posts", "/api/related")) {
         config.routes.options(path, ctx -> ctx.status(HttpStatus.NO_CONTENT));
       }
-      config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok",
-          "documents", serving.with(s -> s.search().documentCount()))));
+      config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+      config.routes.get("/ready", this::ready);
+      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+      if (admin != null) {
+        config.routes.before("/api/admin/*", admin::authorize);
+        config.routes.post("/api/admin/reindex", admin::reindex);
+        config.routes.get("/api/admin/jobs", admin::jobList);
+        config.routes.get("/api/admin/jobs/{id}", admin::job);
+        config.routes.post("/api/admin/jobs/{id}/cancel", admin::cancel);
+        config.routes.get("/api/admin/status", admin::status);
+        config.routes.post("/api/admin/rollback", admin::rollback);
+      }
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/suggest", this::suggest);
       config.routes.get("/api/posts", this::post);
@@ -75,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("Cache-Control", "public, max-age=3600");
       });
       config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+      config.routes.exception(HttpError.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
       config.routes.exception(Exception.class, this::unexpected);
       config.routes.error(404, ctx -> {
         String type = ctx.res().getContentType();
@@ -100,6 +137,7 @@ public final class ApiServer implements AutoCloseable {
   private void search(Context ctx) throws Exception {
     var request = RequestParams.searchRequest(ctx);
     SearchResponse r = serving.with(s -> s.search().search(request));
+    metrics.searched();
     // tookMs varies between identical answers; the validator must not.
     SearchResponse stable = new SearchResponse(r.total(), 0, r.hits(), r.facets(), r.didYouMean(), r.relaxed(), r.partial());
     cacheable(ctx, r, "W/" + etagOf(mapper.writeValueAsBytes(stable)));
@@ -133,12 +171,55 @@ public final class ApiServer implements AutoCloseable {
       throw new BadRequestException("limit must be between 1 and " + RelatedService.MAX_LIMIT + " (got " + limit + ")");
     }
     RelatedService.Answer answer = serving.with(s -> s.related().lookup(url, limit));
+    metrics.relatedServed();
     if (answer instanceof RelatedService.Found found) {
       cacheable(ctx, Map.of("url", url, "items", found.list().items(), "fallback", found.list().fallback()));
     } else if (answer instanceof RelatedService.NotAPost) {
       error(ctx, 404, "not_a_post", RequestParams.abbreviateUrl(url) + " is a page of the site, but not a post");
     } else {
       error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviateUrl(url) + " in the index");
+    }
+  }
+
+  private void ready(Context ctx) {
+    try {
+      Map<String, Object> out = serving.with(s -> {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("status", "ready");
+        m.put("documents", s.search().documentCount());
+        m.put("generation", s.generation() == null ? null : s.generation().name());
+        return m;
+      });
+      ctx.json(out);
+    } catch (RuntimeException e) {
+      error(ctx, 503, "not_ready", "the index is not open");
+    }
+  }
+
+  private void rateLimit(Context ctx) {
+    boolean isAdmin = ctx.path().startsWith("/api/admin/");
+    if (!isAdmin && !ctx.path().startsWith("/api/") && !ctx.path().equals("/widget.js")) {
+      return;
+    }
+    RateLimiter limiter = isAdmin ? adminLimit : publicLimit;
+    if (!limiter.tryAcquire(ctx.ip())) {
+      ctx.header("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
+      throw new HttpError(429, "too_many_requests", "rate limit exceeded; slow down and retry");
+    }
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  }
+
+  private static String route(Context ctx) {
+    try {
+      return ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+    } catch (RuntimeException e) {
+      return "unmatched";
     }
   }
 
@@ -216,7 +297,7 @@ public final class ApiServer implements AutoCloseable {
     return false;
   }
 
-  private static void error(Context ctx, int status, String code, String message) {
+  static void error(Context ctx, int status, String code, String message) {
     ctx.status(status).json(new ApiError(code, message));
   }
 

@@ -1,0 +1,57 @@
+package io.blogsearch.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A reindex job as the admin API shows it.
+ *
+ * @param id job id ({@code job-N})
+ * @param mode full, incremental or urls
+ * @param urls pages of a urls job
+ * @param trigger api, schedule or cli
+ * @param state queued, running, succeeded, failed or cancelled
+ * @param phase crawl, index, publish or done
+ * @param createdAt when it was requested
+ * @param startedAt when it started, or null
+ * @param finishedAt when it ended, or null
+ * @param progress live counters
+ * @param generation the generation it published, or null
+ * @param documents posts in that generation
+ * @param message why it failed or was cancelled, or null
+ * @param errors per-URL crawl errors (the first 50)
+ */
+public record JobStatus(String id, String mode, List<String> urls, String trigger, String state, String phase,
+    Instant createdAt, Instant startedAt, Instant finishedAt, Progress progress, String generation, int documents,
+    String message, List<UrlError> errors) {
+
+  public JobStatus {
+    urls = List.copyOf(urls);
+    errors = List.copyOf(errors);
+  }
+
+  /**
+   * Live counters of a job.
+   *
+   * @param fetched HTTP requests made
+   * @param queued URLs waiting
+   * @param failed URLs that failed
+   * @param postsIndexed posts stored or confirmed by the crawl; after indexing, posts in the index
+   * @param notModified posts that answered 304
+   * @param pagesPerSecond crawl rate
+   * @param etaSeconds rough time left in the crawl, or -1 when unknown
+   */
+  public record Progress(long fetched, int queued, int failed, int postsIndexed, int notModified, double pagesPerSecond,
+      long etaSeconds) {
+    public static Progress none() {
+      return new Progress(0, 0, 0, 0, 0, 0, -1);
+    }
+  }
+
+  /** A URL the crawl could not read, and why. */
+  public record UrlError(String url, int status, String reason) {}
+
+  public boolean running() {
+    return state.equals("queued") || state.equals("running");
+  }
+}

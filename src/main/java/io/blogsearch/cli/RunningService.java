@@ -1,0 +1,94 @@
+package io.blogsearch.cli;
+
+import io.blogsearch.admin.ReindexJobs;
+import io.blogsearch.admin.ServingManager;
+import io.blogsearch.config.SiteConfig;
+import io.blogsearch.extract.UrlNormalizer;
+import io.blogsearch.web.ApiMetrics;
+import io.blogsearch.web.ApiServer;
+import io.blogsearch.web.ApiSettings;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A started search service — API, reindex jobs, serving index — with one orderly shutdown
+ * (also on SIGTERM): stop the schedule and let a running job cancel safely, stop the HTTP server
+ * (in-flight requests finish), then close the index.
+ */
+final class RunningService implements AutoCloseable {
+  static final String TOKEN_ENV = "BLOGSEARCH_ADMIN_TOKEN";
+
+  final ApiServer api;
+  final ReindexJobs jobs;
+  final ServingManager serving;
+  final String adminToken;
+  private boolean closed;
+  private final java.util.concurrent.ScheduledExecutorService watcher =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "generation-watcher");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private RunningService(ApiServer api, ReindexJobs jobs, ServingManager serving, String adminToken) {
+    this.api = api;
+    this.jobs = jobs;
+    this.serving = serving;
+    this.adminToken = adminToken;
+  }
+
+  /**
+   * @param generateToken make up a random admin token when neither the env var nor the config has one (demo)
+   */
+  static RunningService start(SiteConfig site, String host, int port, boolean generateToken) {
+    ServingManager serving = SiteServices.openServing(site);
+    ApiMetrics metrics = new ApiMetrics(serving);
+    ReindexJobs jobs = new ReindexJobs(site, SiteServices.searchOptions(site).stemmer(), serving, metrics::jobFinished);
+    Duration interval = site.service().recrawlInterval();
+    if (interval != null) {
+      jobs.schedule(interval);
+    }
+    String token = System.getenv(TOKEN_ENV);
+    if (token == null || token.isBlank()) {
+      token = site.service().adminToken();
+    }
+    if ((token == null || token.isBlank()) && generateToken) {
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+    ApiSettings settings = new ApiSettings(site.service().corsOrigins(), site.service().publicPerSecond(),
+        site.service().adminPerMinute(), token);
+    ApiServer api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()), settings, metrics,
+        new ApiServer.Admin(jobs, site)).start(host, port);
+    RunningService service = new RunningService(api, jobs, serving, token);
+    // Pick up generations published or rolled back by another process (the CLI).
+    service.watcher.scheduleWithFixedDelay(() -> {
+      try {
+        serving.maybeRefresh();
+      } catch (IOException | RuntimeException e) {
+        // keep serving the current generation
+      }
+    }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+    return service;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    watcher.shutdownNow();
+    jobs.close();
+    api.close();
+    try {
+      serving.close();
+    } catch (IOException e) {
+      // closing at shutdown: nothing left to protect
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.blogsearch.crawl;
+
+import java.util.List;
+
+/**
+ * What a crawl covers.
+ *
+ * @param mode {@link Mode#INCREMENTAL} asks "changed since?" for every stored page;
+ *     {@link Mode#FULL} fetches everything again; {@link Mode#URLS} fetches only {@code urls}
+ * @param urls the pages of a {@link Mode#URLS} crawl
+ */
+public record CrawlPlan(Mode mode, List<String> urls) {
+  /** How much to crawl. */
+  public enum Mode { FULL, INCREMENTAL, URLS }
+
+  public CrawlPlan {
+    urls = List.copyOf(urls);
+  }
+
+  public static CrawlPlan incremental() {
+    return new CrawlPlan(Mode.INCREMENTAL, List.of());
+  }
+
+  public static CrawlPlan full() {
+    return new CrawlPlan(Mode.FULL, List.of());
+  }
+
+  public static CrawlPlan urls(List<String> urls) {
+    return new CrawlPlan(Mode.URLS, urls);
+  }
+}

@@ -1,0 +1,182 @@
+package io.blogsearch.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blogsearch.admin.JobStatus;
+import io.blogsearch.admin.ReindexJobs;
+import io.blogsearch.admin.ServingManager;
+import io.blogsearch.config.SiteConfig;
+import io.blogsearch.crawl.CrawlPlan;
+import io.blogsearch.crawl.CrawlReport;
+import io.blogsearch.crawl.CrawlStore;
+import io.blogsearch.extract.UrlNormalizer;
+import io.blogsearch.index.Generations;
+import io.blogsearch.search.BadRequestException;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The token-protected admin endpoints: start, watch, list and cancel reindex jobs, index status
+ * and rollback. The token comes in {@code Authorization: Bearer …} (or {@code X-Admin-Token})
+ * and is compared in constant time; it is never logged.
+ */
+final class AdminApi {
+  private static final int MAX_URLS = 1000;
+
+  private final ReindexJobs jobs;
+  private final ServingManager serving;
+  private final SiteConfig site;
+  private final UrlNormalizer urls;
+  private final byte[] token;
+  private final ObjectMapper json;
+
+  AdminApi(ReindexJobs jobs, ServingManager serving, SiteConfig site, String token, ObjectMapper json) {
+    this.jobs = jobs;
+    this.serving = serving;
+    this.site = site;
+    this.urls = new UrlNormalizer(site.stripQueryParams());
+    this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.json = json;
+  }
+
+  /** Throws a 401 {@link HttpError} unless the request carries the admin token. */
+  void authorize(Context ctx) {
+    if (token == null) {
+      throw new HttpError(401, "unauthorized", "the admin API is disabled: no admin token is configured (BLOGSEARCH_ADMIN_TOKEN)");
+    }
+    String given = ctx.header("Authorization");
+    if (given != null && given.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      given = given.substring(7).strip();
+    } else {
+      given = ctx.header("X-Admin-Token");
+    }
+    if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new HttpError(401, "unauthorized", "a valid admin token is required");
+    }
+  }
+
+  void reindex(Context ctx) throws Exception {
+    CrawlPlan plan = plan(ctx.body());
+    try {
+      JobStatus job = jobs.submit(plan, "api");
+      ctx.header("Location", "/api/admin/jobs/" + job.id());
+      ctx.status(202).json(job);
+    } catch (ReindexJobs.Busy busy) {
+      ctx.header("Location", "/api/admin/jobs/" + busy.runningId());
+      ApiServer.error(ctx, 409, "conflict", "a reindex is already running: " + busy.runningId());
+    }
+  }
+
+  private CrawlPlan plan(String body) throws Exception {
+    if (body == null || body.isBlank()) {
+      return CrawlPlan.incremental();
+    }
+    JsonNode n;
+    try {
+      n = json.readTree(body);
+    } catch (Exception e) {
+      throw new BadRequestException("body must be JSON like {\"mode\": \"full\"}");
+    }
+    if (n == null || !n.isObject()) {
+      throw new BadRequestException("body must be a JSON object");
+    }
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!Set.of("mode", "urls").contains(f)) {
+        throw new BadRequestException("unknown field " + RequestParams.abbreviate(f) + " (expected mode, urls)");
+      }
+    }
+    JsonNode list = n.get("urls");
+    if (list != null && !list.isNull()) {
+      if (!list.isArray() || list.isEmpty() || list.size() > MAX_URLS) {
+        throw new BadRequestException("urls must be a list of 1 to " + MAX_URLS + " post URLs");
+      }
+      List<String> out = new ArrayList<>();
+      Set<String> hosts = Set.copyOf(site.allowedHosts());
+      for (JsonNode u : list) {
+        String url = u.isTextual() ? urls.normalize(u.asText()).orElse(null) : null;
+        if (url == null || !hosts.contains(io.blogsearch.config.ConfigLoader.hostEntryOf(java.net.URI.create(url)))) {
+          throw new BadRequestException("urls must be http(s) URLs on the site's allowed hosts (got "
+              + RequestParams.abbreviate(u.asText()) + ")");
+        }
+        out.add(url);
+      }
+      return CrawlPlan.urls(out);
+    }
+    String mode = n.path("mode").asText("incremental").toLowerCase(Locale.ROOT);
+    return switch (mode) {
+      case "full" -> CrawlPlan.full();
+      case "incremental" -> CrawlPlan.incremental();
+      default -> throw new BadRequestException("mode must be full or incremental (got " + RequestParams.abbreviate(mode) + ")");
+    };
+  }
+
+  void job(Context ctx) {
+    jobs.get(ctx.pathParam("id")).ifPresentOrElse(ctx::json,
+        () -> ApiServer.error(ctx, 404, "not_found", "no job " + RequestParams.abbreviate(ctx.pathParam("id"))));
+  }
+
+  void jobList(Context ctx) {
+    ctx.json(Map.of("jobs", jobs.all()));
+  }
+
+  void cancel(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (jobs.cancel(id)) {
+      ctx.status(202).json(jobs.get(id).orElseThrow());
+    } else if (jobs.get(id).isPresent()) {
+      ApiServer.error(ctx, 409, "conflict", "job " + id + " is not running");
+    } else {
+      ApiServer.error(ctx, 404, "not_found", "no job " + RequestParams.abbreviate(id));
+    }
+  }
+
+  void status(Context ctx) {
+    Generations generations = new Generations(site.generationsDir());
+    Map<String, Object> out = new LinkedHashMap<>();
+    serving.with(s -> {
+      out.put("documents", s.search().documentCount());
+      out.put("generation", s.generation() == null ? null : s.generation().name());
+      out.put("relatedLists", s.related().size());
+      return null;
+    });
+    out.put("generations", generations.list(true).stream().map(Generations.Generation::name).toList());
+    CrawlReport last = new CrawlStore(site.crawlDir()).loadReport();
+    if (last != null) {
+      Map<String, Object> crawl = new LinkedHashMap<>();
+      crawl.put("startedAt", last.startedAt());
+      crawl.put("finishedAt", last.finishedAt());
+      crawl.put("complete", last.complete());
+      crawl.put("fatalError", last.fatalError());
+      crawl.put("requests", last.requests());
+      crawl.put("articles", last.articles());
+      crawl.put("counts", last.counts());
+      out.put("lastCrawl", crawl);
+    }
+    out.put("runningJob", jobs.runningJob().orElse(null));
+    ctx.json(out);
+  }
+
+  void rollback(Context ctx) {
+    if (jobs.runningJob().isPresent()) {
+      ApiServer.error(ctx, 409, "conflict", "a reindex is running: " + jobs.runningJob().get().id());
+      return;
+    }
+    Generations generations = new Generations(site.generationsDir());
+    var previous = generations.rollback();
+    if (previous.isEmpty()) {
+      ApiServer.error(ctx, 409, "conflict", "there is no earlier complete generation to roll back to");
+      return;
+    }
+    serving.swap();
+    ctx.json(Map.of("generation", previous.get().name()));
+  }
+}
