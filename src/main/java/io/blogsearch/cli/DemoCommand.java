@@ -10,6 +10,8 @@ import io.blogsearch.admin.IndexBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -55,11 +57,22 @@ final class DemoCommand implements Callable<Integer> {
       IndexBuilder.Result indexed = SiteServices.index(site, false);
       System.out.printf("Indexed %d posts in %d ms into %s; related lists in %d ms%n", indexed.stats().documents(),
           indexed.stats().millis(), indexed.stats().directory(), indexed.related().computedMillis());
-      try (RunningService service = RunningService.start(site, "127.0.0.1", port, true)) {
+      SiteConfig.Service svc = site.service();
+      List<String> cors = new ArrayList<>(svc.corsOrigins());
+      cors.add(blog.baseUrl());
+      site = site.withService(new SiteConfig.Service(svc.synonyms(), cors, svc.queryTimeout(), svc.adminToken(),
+          svc.publicPerSecond(), svc.adminPerMinute(), svc.recrawlInterval()));
+      String example = SiteServices.examplePost(site);
+      try (RunningService service = RunningService.start(site, "127.0.0.1", port, true, example)) {
+        String api = "http://127.0.0.1:" + service.api.port();
+        blog.embedWidget(api + "/widget.js");
         System.out.println();
         System.out.println("Open:");
+        System.out.println("  Search page      " + api + "/");
+        System.out.println("  Widget demo      " + api + "/demo/widget  (a sample-blog post embedding the widget)");
+        System.out.println("  Admin page       " + api + "/admin");
         System.out.println("  Sample blog      " + blog.baseUrl() + "/");
-        ServeCommand.printUrls("http://127.0.0.1:" + service.api.port(), SiteServices.examplePost(site));
+        ServeCommand.printUrls(api, example);
         System.out.println("  Admin API        http://127.0.0.1:" + service.api.port() + "/api/admin/status  (header "
             + "Authorization: Bearer " + (System.getenv(RunningService.TOKEN_ENV) != null ? "$" + RunningService.TOKEN_ENV
             : service.adminToken) + ")");

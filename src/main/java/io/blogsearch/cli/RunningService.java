@@ -43,6 +43,11 @@ final class RunningService implements AutoCloseable {
    * @param generateToken make up a random admin token when neither the env var nor the config has one (demo)
    */
   static RunningService start(SiteConfig site, String host, int port, boolean generateToken) {
+    return start(site, host, port, generateToken, null);
+  }
+
+  /** @param demoWidgetPage a sample-blog post page that embeds the widget (demo only), or null */
+  static RunningService start(SiteConfig site, String host, int port, boolean generateToken, String demoWidgetPage) {
     ServingManager serving = SiteServices.openServing(site);
     ApiMetrics metrics = new ApiMetrics(serving);
     ReindexJobs jobs = new ReindexJobs(site, SiteServices.searchOptions(site).stemmer(), serving, metrics::jobFinished);
@@ -60,7 +65,7 @@ final class RunningService implements AutoCloseable {
       token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
     ApiSettings settings = new ApiSettings(site.service().corsOrigins(), site.service().publicPerSecond(),
-        site.service().adminPerMinute(), token);
+        site.service().adminPerMinute(), token, demoWidgetPage);
     ApiServer api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()), settings, metrics,
         new ApiServer.Admin(jobs, site)).start(host, port);
     RunningService service = new RunningService(api, jobs, serving, token);

@@ -172,6 +172,12 @@ public record SiteConfig(
         l, politeness, http, selectors, service, related, dataDir);
   }
 
+  /** The same config with other service settings. */
+  public SiteConfig withService(Service s) {
+    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
+        limits, politeness, http, selectors, s, related, dataDir);
+  }
+
   /** The same config with other HTTP settings. */
   public SiteConfig withHttp(Http h) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,

@@ -1,6 +1,6 @@
 package io.blogsearch.demo;
 
-import static io.blogsearch.demo.Html.esc;
+import static io.blogsearch.web.Html.esc;
 
 import java.time.Duration;
 import java.time.ZoneOffset;

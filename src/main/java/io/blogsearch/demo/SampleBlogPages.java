@@ -1,6 +1,6 @@
 package io.blogsearch.demo;
 
-import static io.blogsearch.demo.Html.esc;
+import static io.blogsearch.web.Html.esc;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +17,12 @@ import java.util.stream.Collectors;
  */
 final class SampleBlogPages {
   private final SiteView site;
+  private final String widgetScript;
 
-  SampleBlogPages(SiteView site) {
+  /** @param widgetScript URL of blogsearch's widget.js to embed under each post, or null */
+  SampleBlogPages(SiteView site, String widgetScript) {
     this.site = site;
+    this.widgetScript = widgetScript;
   }
 
   String post(SamplePost p) {
@@ -62,6 +65,10 @@ final class SampleBlogPages {
         .append(" for ").append(SiteView.SITE_NAME).append(". <a class=\"author-link\" href=\"")
         .append(site.url("/author/" + SamplePost.slugOf(p.author()) + "/")).append("\" rel=\"author\">View all of ")
         .append(esc(p.author())).append("&#039;s posts.</a></p></div>\n</article>\n");
+    if (widgetScript != null) {
+      h.append("<aside class=\"related-posts-widget\" id=\"related\"><script src=\"").append(esc(widgetScript))
+          .append("\" data-limit=\"5\" async></script></aside>\n");
+    }
     comments(h, p);
     postNavigation(h, p);
     footer(h);

@@ -49,6 +49,7 @@ public final class SampleBlogServer implements AutoCloseable {
   private final java.util.Map<String, Integer> failing = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Request> log = new ConcurrentLinkedQueue<>();
   private final HttpServer server;
+  private volatile String widgetScript;
   private final ExecutorService executor;
 
   /**
@@ -76,6 +77,11 @@ public final class SampleBlogServer implements AutoCloseable {
   /** Base URL without trailing slash, e.g. {@code http://127.0.0.1:7071}. */
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Embeds blogsearch's related-posts widget ({@code <script src=…/widget.js>}) under every post. */
+  public void embedWidget(String scriptUrl) {
+    widgetScript = scriptUrl;
   }
 
   /** Takes a post off the site: its page answers 404 and it leaves every listing. */
@@ -129,7 +135,7 @@ public final class SampleBlogServer implements AutoCloseable {
 
   private Response route(String path, String query) {
     SiteView site = view();
-    SampleBlogPages pages = new SampleBlogPages(site);
+    SampleBlogPages pages = new SampleBlogPages(site, widgetScript);
     SampleBlogFeeds feeds = new SampleBlogFeeds(site);
     if (path.equals("/") && query != null && query.startsWith("p=")) {
       String id = query.substring(2);

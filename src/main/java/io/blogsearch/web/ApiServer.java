@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int MAX_SUGGESTIONS = 10;
-  private static final byte[] WIDGET = resource("/web/widget.js");
+  private static final byte[] WIDGET = WebPages.resource("/web/widget.js");
 
   private final ServingManager serving;
   private final UrlNormalizer urls;
@@ -41,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
   private final RateLimiter publicLimit;
   private final RateLimiter adminLimit;
   private final AdminApi admin;
+  private final WebPages pages;
   private final Javalin app;
   private final ObjectMapper mapper;
 
@@ -68,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
     this.adminLimit = new RateLimiter(settings.adminPerMinute(), 60_000_000_000L);
     this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    this.pages = new WebPages(serving, settings.demoWidgetPage());
     this.admin = adminTarget == null ? null
         : new AdminApi(adminTarget.jobs(), serving, adminTarget.site(), settings.adminToken(), mapper);
     this.app = Javalin.create(config -> {
@@ -90,6 +92,10 @@ public final class ApiServer implements AutoCloseable {
       for (String path : List.of("/api/search", "/api/suggest", "/api/posts", "/api/related")) {
         config.routes.options(path, ctx -> ctx.status(HttpStatus.NO_CONTENT));
       }
+      config.routes.get("/", pages::search);
+      config.routes.get("/admin", pages::admin);
+      config.routes.get("/assets/{name}", pages::asset);
+      config.routes.get("/demo/widget", pages::demoWidget);
       config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
       config.routes.get("/ready", this::ready);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -198,7 +204,7 @@ public final class ApiServer implements AutoCloseable {
 
   private void rateLimit(Context ctx) {
     boolean isAdmin = ctx.path().startsWith("/api/admin/");
-    if (!isAdmin && !ctx.path().startsWith("/api/") && !ctx.path().equals("/widget.js")) {
+    if (!isAdmin && !ctx.path().startsWith("/api/") && !ctx.path().equals("/widget.js") && !ctx.path().equals("/")) {
       return;
     }
     RateLimiter limiter = isAdmin ? adminLimit : publicLimit;
@@ -299,14 +305,6 @@ public final class ApiServer implements AutoCloseable {
 
   static void error(Context ctx, int status, String code, String message) {
     ctx.status(status).json(new ApiError(code, message));
-  }
-
-  private static byte[] resource(String name) {
-    try (var in = ApiServer.class.getResourceAsStream(name)) {
-      return in.readAllBytes();
-    } catch (java.io.IOException | NullPointerException e) {
-      throw new IllegalStateException("missing resource " + name, e);
-    }
   }
 
   @Override

@@ -46,7 +46,7 @@ class AdminApiTest {
 
   @Test
   void adminApiIsDisabledWithoutAConfiguredToken() throws Exception {
-    try (AdminFixture f = new AdminFixture(data, "", new ApiSettings(List.of(), 0, 0, null))) {
+    try (AdminFixture f = new AdminFixture(data, "", new ApiSettings(List.of(), 0, 0, null, null))) {
       HttpResponse<String> r = f.get("/api/admin/status", "anything");
       assertEquals(401, r.statusCode());
       assertTrue(r.body().contains("no admin token is configured"), r.body());
@@ -196,7 +196,7 @@ class AdminApiTest {
 
   @Test
   void rateLimitsAnswer429AndBigBodiesAnswer413() throws Exception {
-    try (AdminFixture f = new AdminFixture(data, "", new ApiSettings(List.of(), 5, 6, TOKEN))) {
+    try (AdminFixture f = new AdminFixture(data, "", new ApiSettings(List.of(), 5, 6, TOKEN, null))) {
       int limited = 0;
       for (int i = 0; i < 30; i++) {
         HttpResponse<String> r = f.get("/api/search?q=team", null);

@@ -57,7 +57,7 @@ final class AdminFixture implements AutoCloseable {
     ApiMetrics metrics = new ApiMetrics(serving);
     jobs = new ReindexJobs(site, options.stemmer(), serving, metrics::jobFinished);
     api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()),
-        settings == null ? new ApiSettings(List.of(), 0, 0, TOKEN) : settings, metrics, new ApiServer.Admin(jobs, site))
+        settings == null ? new ApiSettings(List.of(), 0, 0, TOKEN, null) : settings, metrics, new ApiServer.Admin(jobs, site))
         .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + api.port();
   }

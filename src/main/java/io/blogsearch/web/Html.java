@@ -1,10 +1,14 @@
-package io.blogsearch.demo;
+package io.blogsearch.web;
 
-/** HTML escaping for the sample blog's generator: article text is data, never markup. */
-final class Html {
+/** HTML escaping for every page this project renders: crawled and article text is data, never markup. */
+public final class Html {
   private Html() {}
 
-  static String esc(String s) {
+  /** {@code s} with {@code < > & " '} escaped, safe in element text and quoted attributes. */
+  public static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

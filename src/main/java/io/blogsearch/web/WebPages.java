@@ -1,0 +1,90 @@
+package io.blogsearch.web;
+
+import io.blogsearch.admin.ServingManager;
+import io.blogsearch.search.BadRequestException;
+import io.blogsearch.search.SearchRequest;
+import io.blogsearch.search.SearchResponse;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTML side of the service: the visitor search page, the admin page, their static assets
+ * (all served by the app, no CDN) and, in demo mode, a link to a sample-blog post showing the
+ * widget. Pages get a strict Content-Security-Policy: scripts and styles only from this origin.
+ */
+final class WebPages {
+  static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  private static final Map<String, String> ASSETS = Map.of(
+      "site.css", "text/css; charset=utf-8",
+      "search.js", "application/javascript; charset=utf-8",
+      "admin.js", "application/javascript; charset=utf-8");
+
+  private final ServingManager serving;
+  private final String demoWidgetPage;
+  private final byte[] adminPage = resource("/web/admin.html");
+
+  WebPages(ServingManager serving, String demoWidgetPage) {
+    this.serving = serving;
+    this.demoWidgetPage = demoWidgetPage;
+  }
+
+  void search(Context ctx) {
+    ctx.header("Content-Security-Policy", PAGE_CSP).header("Cache-Control", "no-cache");
+    SearchRequest req;
+    SearchPage page;
+    try {
+      req = RequestParams.searchRequest(ctx);
+      SearchRequest r = req;
+      SearchResponse res = serving.with(s -> s.search().search(r));
+      page = new SearchPage(req, res, null);
+    } catch (BadRequestException e) {
+      req = SearchRequest.of(ctx.queryParam("q") == null ? "" : ctx.queryParam("q").length() > 1000 ? "" : ctx.queryParam("q"));
+      page = new SearchPage(req, null, e.getMessage());
+      ctx.status(400);
+    }
+    boolean fragment = "1".equals(ctx.queryParam("fragment"));
+    ctx.contentType("text/html; charset=utf-8").result(fragment ? page.results() : page.page());
+  }
+
+  void admin(Context ctx) {
+    ctx.header("Content-Security-Policy", PAGE_CSP).header("Cache-Control", "no-cache")
+        .contentType("text/html; charset=utf-8").result(adminPage);
+  }
+
+  void asset(Context ctx) {
+    String name = ctx.pathParam("name");
+    String type = ASSETS.get(name);
+    if (type == null) {
+      ApiServer.error(ctx, 404, "not_found", "no such asset");
+      return;
+    }
+    ctx.header("Cache-Control", "public, max-age=300").contentType(type).result(resource("/web/" + name));
+  }
+
+  void demoWidget(Context ctx) {
+    if (demoWidgetPage == null) {
+      ApiServer.error(ctx, 404, "not_found", "the widget demo exists only in demo mode");
+      return;
+    }
+    ctx.redirect(demoWidgetPage);
+  }
+
+  static byte[] resource(String name) {
+    try (InputStream in = WebPages.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read resource " + name, e);
+    }
+  }
+
+  static List<String> assetNames() {
+    return List.copyOf(ASSETS.keySet());
+  }
+}
