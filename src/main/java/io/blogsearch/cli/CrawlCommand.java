@@ -1,34 +1,26 @@
 package io.blogsearch.cli;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crawl}: crawls one site per its config and saves posts, state and report. */
 @Command(name = "crawl", mixinStandardHelpOptions = true,
     description = "Crawl a blog as its site config says; posts go to <dataDir>/<name>/crawl/.")
 final class CrawlCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).",
-      defaultValue = "crawler-config/demo.yaml")
-  Path config;
-
-  @Option(names = "--data-dir", description = "Override the config's dataDir.")
-  Path dataDir;
+  @Mixin
+  SiteOptions siteOptions;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress lines, summary only.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
-    SiteConfig site = new ConfigLoader().load(config);
-    if (dataDir != null) {
-      site = site.withDataDir(dataDir);
-    }
+    SiteConfig site = siteOptions.load();
     ConsoleProgress progress = new ConsoleProgress(System.out, quiet);
     CrawlReport report = new Crawler(site).crawl(progress);
     if (report.fatalError() != null) {

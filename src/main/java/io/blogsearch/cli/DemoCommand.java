@@ -1,6 +1,5 @@
 package io.blogsearch.cli;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
@@ -8,13 +7,13 @@ import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
 import io.blogsearch.admin.IndexBuilder;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: serves the bundled sample blog on localhost, crawls it and prints where to look. */
@@ -28,24 +27,17 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "7071")
   int blogPort;
 
-  @Option(names = "--config", description = "Site config for the demo (default: ${DEFAULT-VALUE}).",
-      defaultValue = "crawler-config/demo.yaml")
-  Path config;
-
-  @Option(names = "--data-dir", description = "Override the config's dataDir.")
-  Path dataDir;
+  @Mixin
+  SiteOptions siteOptions;
 
   @Option(names = "--exit", description = "Exit once everything is up (crawl, index, API) instead of serving until Ctrl-C.")
   boolean exitAfterCrawl;
 
   @Override
   public Integer call() throws Exception {
-    SiteConfig site = new ConfigLoader().load(config);
+    SiteConfig site = siteOptions.load();
     try (SampleBlogServer blog = new SampleBlogServer(SampleBlog.load(), blogPort, Duration.ZERO)) {
       site = site.rebasedOnto(URI.create(blog.baseUrl() + "/"));
-      if (dataDir != null) {
-        site = site.withDataDir(dataDir);
-      }
       System.out.println("Sample blog running at " + blog.baseUrl() + "/ — crawling it…");
       ConsoleProgress progress = new ConsoleProgress(System.out, false);
       CrawlReport report = new Crawler(site).crawl(progress);

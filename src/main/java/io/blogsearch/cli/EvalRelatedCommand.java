@@ -1,6 +1,5 @@
 package io.blogsearch.cli;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.demo.HandbookCorpus;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,12 +32,8 @@ import picocli.CommandLine.Option;
 @Command(name = "eval-related", mixinStandardHelpOptions = true,
     description = "Measure related-post quality (evidence links hidden from the scorer).")
 final class EvalRelatedCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "Site config whose crawl output to evaluate (default: ${DEFAULT-VALUE}).",
-      defaultValue = "crawler-config/demo.yaml")
-  Path config;
-
-  @Option(names = "--data-dir", description = "Override the config's dataDir.")
-  Path dataDir;
+  @Mixin
+  SiteOptions siteOptions;
 
   @Option(names = "--handbook", description = "Evaluate on the GitLab Handbook content folder instead (e.g. ../shared/corpora/handbook/content).")
   Path handbook;
@@ -72,10 +68,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
       System.out.printf("GitLab Handbook: %d pages, %d internal links (evidence, hidden from the scorer)%n", articles.size(),
           links.values().stream().mapToInt(Set::size).sum());
     } else {
-      SiteConfig site = new ConfigLoader().load(config);
-      if (dataDir != null) {
-        site = site.withDataDir(dataDir);
-      }
+      SiteConfig site = siteOptions.load();
       rules = site.related();
       articles.addAll(new CrawlStore(site.crawlDir()).loadArticles().values());
       for (Article a : articles) {

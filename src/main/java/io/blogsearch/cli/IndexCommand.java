@@ -1,33 +1,26 @@
 package io.blogsearch.cli;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.admin.IndexBuilder;
 import io.blogsearch.index.Indexer;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code index}: builds the Lucene index from the crawl output. */
 @Command(name = "index", mixinStandardHelpOptions = true,
     description = "Build a new index generation from the crawl output and make it the serving one.")
 final class IndexCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
-  Path config;
-
-  @Option(names = "--data-dir", description = "Override the config's dataDir.")
-  Path dataDir;
+  @Mixin
+  SiteOptions siteOptions;
 
   @Option(names = "--full", description = "Recompute every related list, not only those that can have changed.")
   boolean full;
 
   @Override
   public Integer call() {
-    SiteConfig site = new ConfigLoader().load(config);
-    if (dataDir != null) {
-      site = site.withDataDir(dataDir);
-    }
+    SiteConfig site = siteOptions.load();
     IndexBuilder.Result result = SiteServices.index(site, full);
     Indexer.Stats stats = result.stats();
     System.out.printf("Indexed %d posts in %d ms (%d KiB) into %s (now serving)%n", stats.documents(), stats.millis(),

@@ -1,16 +1,15 @@
 package io.blogsearch.cli;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.Generations;
 import io.blogsearch.related.RelatedItem;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.related.RelatedStore;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,21 +19,15 @@ final class RelatedCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "The post's URL.")
   String url;
 
-  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
-  Path config;
-
-  @Option(names = "--data-dir", description = "Override the config's dataDir.")
-  Path dataDir;
+  @Mixin
+  SiteOptions siteOptions;
 
   @Option(names = "--limit", description = "How many (default: ${DEFAULT-VALUE}).", defaultValue = "5")
   int limit;
 
   @Override
   public Integer call() {
-    SiteConfig site = new ConfigLoader().load(config);
-    if (dataDir != null) {
-      site = site.withDataDir(dataDir);
-    }
+    SiteConfig site = siteOptions.load();
     String normalized = new UrlNormalizer(site.stripQueryParams()).normalize(url)
         .orElseThrow(() -> new IllegalArgumentException("not an http(s) URL: " + url));
     java.nio.file.Path generations = site.generationsDir();

@@ -1,29 +1,22 @@
 package io.blogsearch.cli;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.index.Generations;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rollback}: makes the previous complete index generation the serving one. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
     description = "Serve the previous complete index generation again (a running server picks it up within seconds).")
 final class RollbackCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
-  Path config;
-
-  @Option(names = "--data-dir", description = "Override the config's dataDir.")
-  Path dataDir;
+  @Mixin
+  SiteOptions siteOptions;
 
   @Override
   public Integer call() {
-    SiteConfig site = new ConfigLoader().load(config);
-    if (dataDir != null) {
-      site = site.withDataDir(dataDir);
-    }
+    SiteConfig site = siteOptions.load();
     Generations generations = new Generations(site.generationsDir());
     String from = generations.current().map(Generations.Generation::name).orElse("none");
     var to = generations.rollback();

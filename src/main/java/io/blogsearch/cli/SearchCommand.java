@@ -1,15 +1,14 @@
 package io.blogsearch.cli;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.search.SearchRequest;
 import io.blogsearch.search.SearchResponse;
 import io.blogsearch.admin.ServingManager;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jsoup.parser.Parser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,11 +18,8 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "The query, in the visitor syntax (words, \"phrases\", -exclude, OR, title:, author:, category:, tag:).")
   String query;
 
-  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
-  Path config;
-
-  @Option(names = "--data-dir", description = "Override the config's dataDir.")
-  Path dataDir;
+  @Mixin
+  SiteOptions siteOptions;
 
   @Option(names = "--size", description = "Results to show (default: ${DEFAULT-VALUE}).", defaultValue = "10")
   int size;
@@ -34,10 +30,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SiteConfig site = new ConfigLoader().load(config);
-    if (dataDir != null) {
-      site = site.withDataDir(dataDir);
-    }
+    SiteConfig site = siteOptions.load();
     try (ServingManager serving = SiteServices.openServing(site)) {
       SearchResponse r = serving.with(s -> s.search().search(new SearchRequest(query, List.of(), List.of(), List.of(), List.of(),
           null, null, sort, 1, size)));

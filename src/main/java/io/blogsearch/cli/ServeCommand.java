@@ -1,21 +1,17 @@
 package io.blogsearch.cli;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: serves the search API over an existing index. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the search API for a site's index.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "Site config YAML (default: ${DEFAULT-VALUE}).", defaultValue = "crawler-config/demo.yaml")
-  Path config;
-
-  @Option(names = "--data-dir", description = "Override the config's dataDir.")
-  Path dataDir;
+  @Mixin
+  SiteOptions siteOptions;
 
   @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
   int port;
@@ -25,10 +21,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SiteConfig site = new ConfigLoader().load(config);
-    if (dataDir != null) {
-      site = site.withDataDir(dataDir);
-    }
+    SiteConfig site = siteOptions.load();
     try (RunningService service = RunningService.start(site, host, port, false)) {
       printUrls("http://" + host + ":" + service.api.port(), SiteServices.examplePost(site));
       System.out.println(service.adminToken == null
