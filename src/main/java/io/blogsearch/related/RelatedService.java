@@ -1,6 +1,9 @@
 package io.blogsearch.related;
 
+import io.blogsearch.extract.PostId;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +29,17 @@ public final class RelatedService {
 
   private final RelatedSet set;
   private final Set<String> nonPosts;
+  private final Map<String, String> urlById = new HashMap<>();
 
   public RelatedService(RelatedSet set) {
     this.set = set;
     this.nonPosts = new HashSet<>(set.nonPosts());
+    set.lists().keySet().forEach(u -> urlById.put(PostId.of(u), u));
+  }
+
+  /** The canonical URL of the post with this {@link PostId}. */
+  public Optional<String> urlOf(String id) {
+    return Optional.ofNullable(urlById.get(id));
   }
 
   public Answer lookup(String url, int limit) {

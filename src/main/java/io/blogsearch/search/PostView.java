@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * A stored post as the API shows it.
  *
+ * @param id short stable id ({@link io.blogsearch.extract.PostId})
  * @param url canonical URL
  * @param title title
  * @param excerpt summary
@@ -18,6 +19,6 @@ import java.util.List;
  * @param commentCount number of reader comments
  * @param relatedLinks the site's own related links
  */
-public record PostView(String url, String title, String excerpt, String author, Instant published,
+public record PostView(String id, String url, String title, String excerpt, String author, Instant published,
     Instant modified, List<String> categories, List<String> tags, int commentCount,
     List<Article.RelatedLink> relatedLinks) {}

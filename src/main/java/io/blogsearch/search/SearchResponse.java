@@ -22,6 +22,7 @@ public record SearchResponse(long total, long tookMs, List<Hit> hits, Map<String
   /**
    * One result.
    *
+   * @param id short stable id of the post
    * @param url canonical URL
    * @param title title (plain text)
    * @param snippet HTML: escaped body text with matches in {@code <mark>}
@@ -31,7 +32,7 @@ public record SearchResponse(long total, long tookMs, List<Hit> hits, Map<String
    * @param tags tags
    * @param score relevance score (0 when sorted by date)
    */
-  public record Hit(String url, String title, String snippet, String author, Instant published,
+  public record Hit(String id, String url, String title, String snippet, String author, Instant published,
       List<String> categories, List<String> tags, float score) {}
 
   /** A facet value and how many matching posts carry it. */

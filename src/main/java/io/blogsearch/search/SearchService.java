@@ -3,6 +3,7 @@ package io.blogsearch.search;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blogsearch.extract.Article;
+import io.blogsearch.extract.PostId;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.IndexSchema;
 import java.io.Closeable;
@@ -124,7 +125,7 @@ public final class SearchService implements Closeable {
       }
       Document d = s.storedFields().document(td.scoreDocs[0].doc);
       List<Article.RelatedLink> related = JSON.readValue(d.get(IndexSchema.RELATED), new TypeReference<>() {});
-      return Optional.of(new PostView(d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), d.get(IndexSchema.EXCERPT),
+      return Optional.of(new PostView(PostId.of(d.get(IndexSchema.URL)), d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), d.get(IndexSchema.EXCERPT),
           d.get(IndexSchema.AUTHOR), instant(d.getField(IndexSchema.PUBLISHED)), instant(d.getField(IndexSchema.MODIFIED)),
           Arrays.asList(d.getValues(IndexSchema.CATEGORY)), Arrays.asList(d.getValues(IndexSchema.TAG)),
           d.getField(IndexSchema.COMMENT_COUNT).numericValue().intValue(), related));
@@ -166,7 +167,7 @@ public final class SearchService implements Closeable {
     List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document d = docs[i];
-      hits.add(new SearchResponse.Hit(d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), snippetHtml[i],
+      hits.add(new SearchResponse.Hit(PostId.of(d.get(IndexSchema.URL)), d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), snippetHtml[i],
           d.get(IndexSchema.AUTHOR), instant(d.getField(IndexSchema.PUBLISHED)),
           Arrays.asList(d.getValues(IndexSchema.CATEGORY)), Arrays.asList(d.getValues(IndexSchema.TAG)),
           scored && !Float.isNaN(page[i].score) ? page[i].score : 0f));

@@ -170,8 +170,18 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void related(Context ctx) throws Exception {
-    String raw = RequestParams.required(ctx, "url");
-    String url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
+    String id = ctx.queryParam("id");
+    String url;
+    if (ctx.queryParam("url") == null && id != null && !id.isBlank()) {
+      url = serving.with(s -> s.related().urlOf(id.strip())).orElse(null);
+      if (url == null) {
+        error(ctx, 404, "not_found", "no post with id " + RequestParams.abbreviate(id) + " in the index");
+        return;
+      }
+    } else {
+      String raw = RequestParams.required(ctx, "url");
+      url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
+    }
     int limit = RequestParams.intParam(ctx, "limit", 5);
     if (limit < 1 || limit > RelatedService.MAX_LIMIT) {
       throw new BadRequestException("limit must be between 1 and " + RelatedService.MAX_LIMIT + " (got " + limit + ")");

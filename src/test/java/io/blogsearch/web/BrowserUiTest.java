@@ -204,6 +204,32 @@ class BrowserUiTest {
   }
 
   @Test
+  void widgetOnAPageWithoutAUrlRendersNothingAndThrowsNothing() throws Exception {
+    Path page = Files.createTempFile("no-canonical", ".html");
+    Files.writeString(page, "<!doctype html><html><head><title>x</title><script>window.__errors = 0;"
+        + "window.addEventListener('error', function () { window.__errors++; });</script></head><body><p>No canonical here."
+        + "<script src=\"" + base + "/widget.js\" async></script></p></body></html>");
+    driver.get(page.toUri().toString());
+    Thread.sleep(800);
+    assertTrue(driver.findElements(By.cssSelector(".bsr-related")).isEmpty());
+    assertEquals(0L, js("return window.__errors"));
+  }
+
+  @Test
+  void widgetFailsQuietlyWhenTheApiIsDown() throws Exception {
+    Path page = Files.createTempFile("api-down", ".html");
+    Files.writeString(page, "<!doctype html><html><head><link rel=canonical href=\"" + blog.baseUrl() + "/x/\">"
+        + "<script>window.__errors = 0; window.addEventListener('error', function () { window.__errors++; });"
+        + "window.addEventListener('unhandledrejection', function () { window.__errors++; });</script></head><body>"
+        + "<script src=\"http://127.0.0.1:1/widget.js\" async></script><script src=\"" + base + "/widget.js\" data-url=\""
+        + blog.baseUrl() + "/no/such/post/\" async></script></body></html>");
+    driver.get(page.toUri().toString());
+    Thread.sleep(800);
+    assertTrue(driver.findElements(By.cssSelector(".bsr-related")).isEmpty());
+    assertEquals(0L, js("return window.__errors"));
+  }
+
+  @Test
   void hostileContentIsShownAsTextAndNothingExecutes() throws Exception {
     driver.get(base + "/?q=hostile");
     waiting().until(d -> d.findElements(By.cssSelector(".bs-hit")).size() >= 2);

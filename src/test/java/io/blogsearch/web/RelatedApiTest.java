@@ -74,6 +74,17 @@ class RelatedApiTest {
   }
 
   @Test
+  void postsCanBeAskedForByIdToo() throws Exception {
+    SamplePost p = site.blog.bySlug("onboarding-the-first-two-weeks").orElseThrow();
+    String id = site.getJson("/api/posts?url=" + enc(site.url(p))).get("id").asText();
+    assertEquals(io.blogsearch.extract.PostId.of(site.url(p)), id);
+    assertEquals(related(p, 5).get("items"), site.getJson("/api/related?limit=5&id=" + id).get("items"));
+    HttpResponse<String> unknown = site.get("/api/related?id=000000000000");
+    assertEquals(404, unknown.statusCode());
+    assertEquals("{\"error\":\"not_found\",\"message\":\"no post with id 000000000000 in the index\"}", unknown.body());
+  }
+
+  @Test
   void limitAndErrors() throws Exception {
     SamplePost p = site.blog.bySlug("the-weekly-review-habit").orElseThrow();
     assertEquals(3, related(p, 3).get("items").size());
