@@ -46,14 +46,15 @@ public record Selectors(
   /** Selectors that work on stock WordPress themes. */
   public static Selectors wordpressDefaults() {
     return new Selectors(
-        "article.post, article.type-post, article.hentry, main .wp-block-post-content",
+        "article.post, article.type-post, article.hentry",
         "h1.entry-title, h1.wp-block-post-title, article h1, h1",
         "div.entry-content, .wp-block-post-content, .post-content, article .content",
-        "a[rel=author], .wp-block-post-author-name a, .wp-block-post-author-name, .author .fn, .byline .author",
+        "a[rel=author], .wp-block-post-author-name a, .wp-block-post-author-name, .wp-block-post-author__name, .author .fn, .byline .author",
         "time.entry-date[datetime], time.published[datetime], .wp-block-post-date time[datetime], time[datetime]",
-        "time.updated[datetime], .wp-block-post-date.__modified-date time[datetime]",
+        "time.updated:not(.published)[datetime], .wp-block-post-date.__modified-date time[datetime]",
         "a[rel=category tag], a[rel=category], .wp-block-post-terms.taxonomy-category a, .cat-links a",
-        "a[rel=tag], .wp-block-post-terms.taxonomy-post_tag a, .tags-links a",
+        // Block themes mark category links rel=tag too; those are categories, not tags.
+        "a[rel=tag]:not(.wp-block-post-terms.taxonomy-category a), .wp-block-post-terms.taxonomy-post_tag a, .tags-links a",
         "li.comment, li.wp-block-comment, .wp-block-comment-template > li",
         ".comment-author .fn, .wp-block-comment-author-name",
         ".comment-content, .wp-block-comment-content",

@@ -38,7 +38,7 @@ final class SampleBlogPages {
         .append(" post type-post status-publish format-standard hentry ").append(cats).append(' ').append(tags)
         .append(" entry\">\n<header class=\"entry-header alignwide\"><h1 class=\"entry-title\">")
         .append(esc(p.title())).append("</h1></header>\n<div class=\"entry-content\">\n");
-    body(h, p.body());
+    h.append(p.bodyHtml());
     List<SamplePost> similar = p.similar().stream()
         .map(s -> site.posts().stream().filter(q -> q.slug().equals(s)).findFirst().orElse(null))
         .filter(q -> q != null).toList();
@@ -209,23 +209,6 @@ final class SampleBlogPages {
     h.append(p.tags().stream().map(t -> "<a href=\"" + site.url("/tag/" + SamplePost.slugOf(t) + "/")
         + "\" rel=\"tag\">" + esc(t) + "</a>").collect(Collectors.joining(", ")));
     h.append("</span>");
-  }
-
-  private static void body(StringBuilder h, String body) {
-    for (String block : body.strip().split("\\n\\s*\\n")) {
-      String b = block.strip();
-      if (b.startsWith("## ")) {
-        h.append("<h2>").append(esc(b.substring(3).strip())).append("</h2>\n");
-      } else if (b.startsWith("- ")) {
-        h.append("<ul>\n");
-        for (String line : b.split("\\n")) {
-          h.append("<li>").append(esc(line.strip().substring(2).strip())).append("</li>\n");
-        }
-        h.append("</ul>\n");
-      } else {
-        h.append("<p>").append(esc(b.replaceAll("\\s*\\n\\s*", " "))).append("</p>\n");
-      }
-    }
   }
 
   private void comments(StringBuilder h, SamplePost p) {

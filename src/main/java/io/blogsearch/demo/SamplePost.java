@@ -1,5 +1,7 @@
 package io.blogsearch.demo;
 
+import static io.blogsearch.web.Html.esc;
+
 import io.blogsearch.extract.Article;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,6 +85,26 @@ public record SamplePost(
       }
     }
     return out;
+  }
+
+  /** The body as WordPress would store and print it: paragraphs, {@code h2} headings and lists, text escaped. */
+  public String bodyHtml() {
+    StringBuilder h = new StringBuilder();
+    for (String block : body.strip().split("\\n\\s*\\n")) {
+      String b = block.strip();
+      if (b.startsWith("## ")) {
+        h.append("<h2>").append(esc(b.substring(3).strip())).append("</h2>\n");
+      } else if (b.startsWith("- ")) {
+        h.append("<ul>\n");
+        for (String line : b.split("\\n")) {
+          h.append("<li>").append(esc(line.strip().substring(2).strip())).append("</li>\n");
+        }
+        h.append("</ul>\n");
+      } else {
+        h.append("<p>").append(esc(b.replaceAll("\\s*\\n\\s*", " "))).append("</p>\n");
+      }
+    }
+    return h.toString();
   }
 
   /** The text a reader sees in the body, paragraphs joined by a blank line. */

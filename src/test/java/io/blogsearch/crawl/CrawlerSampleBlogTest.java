@@ -107,7 +107,7 @@ class CrawlerSampleBlogTest {
           a.relatedLinks().stream().map(Article.RelatedLink::title).toList(), p.slug());
       assertTrue(a.relatedLinks().stream().allMatch(l -> l.source().equals("similar-posts")));
       List<Article.Comment> expectedComments = new ArrayList<>();
-      for (SamplePost.SampleComment c : threadOrder(p)) {
+      for (SamplePost.SampleComment c : CrawlerSampleBlogTestSupport.threadOrder(p)) {
         expectedComments.add(new Article.Comment("comment-" + p.globalCommentId(c.id()),
             c.parent() == 0 ? "" : "comment-" + p.globalCommentId(c.parent()), c.author(), c.date(), c.text()));
       }
@@ -118,22 +118,6 @@ class CrawlerSampleBlogTest {
     }
     assertTrue(BLOG.posts().stream().anyMatch(p -> p.comments().stream().anyMatch(c -> c.parent() != 0)),
         "the sample blog has threaded comments");
-  }
-
-  /** Comments in document order: each top-level comment followed by its replies, depth first. */
-  private static List<SamplePost.SampleComment> threadOrder(SamplePost p) {
-    List<SamplePost.SampleComment> out = new ArrayList<>();
-    addThread(p, 0, out);
-    return out;
-  }
-
-  private static void addThread(SamplePost p, int parent, List<SamplePost.SampleComment> out) {
-    for (SamplePost.SampleComment c : p.comments()) {
-      if (c.parent() == parent) {
-        out.add(c);
-        addThread(p, c.id(), out);
-      }
-    }
   }
 
   @Test

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Starts a throwaway WordPress on 127.0.0.1:PORT with all state in STATE_DIR: MariaDB on a socket
+# only, Apache with mod_php, WordPress installed non-interactively with pretty permalinks and the
+# given theme, the sample posts imported from EXPORT_JSON, and a mu-plugin printing "Similar Posts:".
+# Usage: start.sh STATE_DIR PORT EXPORT_JSON [THEME]     Stop with stop.sh STATE_DIR.
+set -euo pipefail
+STATE=$(realpath -m "$1"); PORT=$2; EXPORT=$(realpath "$3"); THEME=${4:-twentytwentyone}
+HERE=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$STATE"/{mysql,run,logs,wp-content/themes,wp-content/plugins,wp-content/mu-plugins,wp-content/uploads}
+chmod 755 "$STATE" "$STATE/run"
+
+# MariaDB, socket only
+mariadb-install-db --user=root --datadir="$STATE/mysql" --auth-root-authentication-method=normal >"$STATE/logs/mysql-install.log" 2>&1
+mariadbd --user=root --datadir="$STATE/mysql" --socket="$STATE/run/mysql.sock" --pid-file="$STATE/run/mysql.pid" \
+  --skip-networking --log-error="$STATE/logs/mysql.err" >/dev/null 2>&1 &
+for _ in $(seq 1 100); do [ -S "$STATE/run/mysql.sock" ] && break; sleep 0.1; done
+[ -S "$STATE/run/mysql.sock" ] || { echo "MariaDB did not start; see $STATE/logs/mysql.err" >&2; exit 1; }
+chmod 777 "$STATE/run/mysql.sock"
+mariadb --socket="$STATE/run/mysql.sock" -uroot -e "CREATE DATABASE wp; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'localhost';"
+
+# WordPress content folder: the Debian themes, our mu-plugin
+for t in /usr/share/wordpress/wp-content/themes/*; do ln -s "$t" "$STATE/wp-content/themes/"; done
+cp "$HERE/similar-posts.php" "$STATE/wp-content/mu-plugins/"
+cat > "$STATE/wp-config.php" <<PHP
+<?php
+define('DB_NAME', 'wp'); define('DB_USER', 'wp'); define('DB_PASSWORD', 'wp');
+define('DB_HOST', 'localhost:$STATE/run/mysql.sock');
+define('WP_CONTENT_DIR', '$STATE/wp-content');
+define('WP_CONTENT_URL', 'http://127.0.0.1:$PORT/wp-content');
+define('WP_HOME', 'http://127.0.0.1:$PORT'); define('WP_SITEURL', 'http://127.0.0.1:$PORT');
+define('FS_METHOD', 'direct'); define('WP_DEBUG', false); define('DISABLE_WP_CRON', true);
+\$table_prefix = 'wp_';
+PHP
+# Debian's wp-config.php reads /etc/wordpress/config-<host>.php; point it at ours.
+mkdir -p /etc/wordpress
+ln -sf "$STATE/wp-config.php" /etc/wordpress/config-127.0.0.1.php
+echo "/etc/wordpress/config-127.0.0.1.php" > "$STATE/run/etc-link"
+
+# Apache with mod_php on 127.0.0.1:PORT
+MODS=/usr/lib/apache2/modules
+PHPMOD=$(ls $MODS/libphp*.so | head -n1)
+cat > "$STATE/apache2.conf" <<CONF
+ServerRoot /etc/apache2
+ServerName 127.0.0.1
+Listen 127.0.0.1:$PORT
+PidFile $STATE/run/apache2.pid
+DefaultRuntimeDir $STATE/run
+Mutex file:$STATE/run default
+User www-data
+Group www-data
+ErrorLog $STATE/logs/apache-error.log
+LogLevel warn
+LoadModule mpm_prefork_module $MODS/mod_mpm_prefork.so
+LoadModule authz_core_module $MODS/mod_authz_core.so
+LoadModule dir_module $MODS/mod_dir.so
+LoadModule mime_module $MODS/mod_mime.so
+LoadModule rewrite_module $MODS/mod_rewrite.so
+LoadModule alias_module $MODS/mod_alias.so
+LoadModule php_module $PHPMOD
+TypesConfig /etc/mime.types
+StartServers 2
+MaxRequestWorkers 16
+DirectoryIndex index.php index.html
+AddHandler application/x-httpd-php .php
+DocumentRoot /usr/share/wordpress
+Alias /wp-content $STATE/wp-content
+<Directory />
+  Require all denied
+</Directory>
+<Directory /usr/share/wordpress>
+  Require all granted
+  RewriteEngine On
+  RewriteBase /
+  RewriteRule ^index\.php$ - [L]
+  RewriteCond %{REQUEST_FILENAME} !-f
+  RewriteCond %{REQUEST_FILENAME} !-d
+  RewriteRule . /index.php [L]
+</Directory>
+<Directory $STATE/wp-content>
+  Require all granted
+</Directory>
+<Directory /usr/share/wordpress/wp-content>
+  Require all granted
+</Directory>
+CONF
+chmod -R a+rX "$STATE/wp-config.php" "$STATE/wp-content"
+if ! sudo -u www-data test -r "$STATE/wp-config.php" 2>/dev/null && ! su -s /bin/sh www-data -c "test -r '$STATE/wp-config.php'" 2>/dev/null; then
+  echo "www-data cannot read $STATE (make its parent folders world-readable)" >&2; exit 1
+fi
+apache2 -f "$STATE/apache2.conf" -k start
+
+# Install, configure and import
+php "$HERE/setup.php" "$PORT" "$EXPORT" "$THEME" > "$STATE/logs/setup.log" 2>&1 || { cat "$STATE/logs/setup.log" >&2; exit 1; }
+for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
+curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" || { echo "WordPress does not answer; see $STATE/logs" >&2; exit 1; }
+echo "WordPress running at http://127.0.0.1:$PORT/ (theme $THEME)"
