@@ -7,7 +7,6 @@ import io.blogsearch.search.SearchResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,10 +25,12 @@ final class WebPages {
   private final ServingManager serving;
   private final String demoWidgetPage;
   private final byte[] adminPage = resource("/web/admin.html");
+  private final Map<String, byte[]> assets = new java.util.HashMap<>();
 
   WebPages(ServingManager serving, String demoWidgetPage) {
     this.serving = serving;
     this.demoWidgetPage = demoWidgetPage;
+    ASSETS.keySet().forEach(name -> assets.put(name, resource("/web/" + name)));
   }
 
   void search(Context ctx) {
@@ -62,7 +63,7 @@ final class WebPages {
       ApiServer.error(ctx, 404, "not_found", "no such asset");
       return;
     }
-    ctx.header("Cache-Control", "public, max-age=300").contentType(type).result(resource("/web/" + name));
+    ctx.header("Cache-Control", "public, max-age=300").contentType(type).result(assets.get(name));
   }
 
   void demoWidget(Context ctx) {
@@ -84,7 +85,4 @@ final class WebPages {
     }
   }
 
-  static List<String> assetNames() {
-    return List.copyOf(ASSETS.keySet());
-  }
 }
