@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "blogsearch", mixinStandardHelpOptions = true, version = "blogsearch 0.1.0",
     description = "Search and related-posts engine for management blogs.",
     subcommands = {DemoCommand.class, CrawlCommand.class, IndexCommand.class, ServeCommand.class,
-        SearchCommand.class, RelatedCommand.class, RollbackCommand.class, EvalRelatedCommand.class,
+        SearchCommand.class, RelatedCommand.class, RollbackCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for configuration and usage errors. */

@@ -1,0 +1,119 @@
+package io.blogsearch.cli;
+
+import io.blogsearch.eval.RankingMetrics;
+import io.blogsearch.eval.SmartCollection;
+import io.blogsearch.extract.Article;
+import io.blogsearch.index.BlogAnalyzers;
+import io.blogsearch.index.Indexer;
+import io.blogsearch.search.FieldWeights;
+import io.blogsearch.search.RankedRetrieval;
+import io.blogsearch.search.SearchOptions;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eval}: indexes a test collection with the site's analysis and scoring, runs its queries,
+ * writes a TREC run file and prints MAP, nDCG@10, P@10, P@30 and Recall@100.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Evaluate ranking on a test collection (e.g. CACM) with the site's analysis and scoring.")
+final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--format", description = "Collection format (only: smart).", defaultValue = "smart")
+  String format;
+
+  @Option(names = "--docs", required = true, description = "Documents file (SMART: .I/.T/.W/.A…).")
+  Path docs;
+
+  @Option(names = "--queries", required = true, description = "Queries file (SMART).")
+  Path queries;
+
+  @Option(names = "--qrels", required = true, description = "Judgements: lines 'qid docid …'.")
+  Path qrels;
+
+  @Option(names = "--run", description = "Write a TREC run file here.")
+  Path runFile;
+
+  @Option(names = "--k1", defaultValue = "1.2", description = "BM25 k1 (default: ${DEFAULT-VALUE}).")
+  float k1;
+
+  @Option(names = "--b", defaultValue = "0.75", description = "BM25 b (default: ${DEFAULT-VALUE}).")
+  float b;
+
+  @Option(names = "--stemmer", defaultValue = "PORTER", description = "PORTER, KSTEM or NONE (default: ${DEFAULT-VALUE}).")
+  BlogAnalyzers.Stemmer stemmer;
+
+  @Option(names = "--title-weight", defaultValue = "2.0", description = "Weight of title matches (default: ${DEFAULT-VALUE}).")
+  double titleWeight;
+
+  @Option(names = "--author-weight", defaultValue = "1.0", description = "Weight of author matches (default: ${DEFAULT-VALUE}).")
+  double authorWeight;
+
+  @Option(names = "--rm3", description = "Expand queries with RM3 pseudo-relevance feedback.")
+  boolean rm3;
+
+  @Option(names = "--fb-docs", defaultValue = "10", description = "RM3 feedback documents (default: ${DEFAULT-VALUE}).")
+  int fbDocs;
+
+  @Option(names = "--fb-terms", defaultValue = "10", description = "RM3 expansion terms (default: ${DEFAULT-VALUE}).")
+  int fbTerms;
+
+  @Option(names = "--original-weight", defaultValue = "0.5", description = "RM3 weight of the original query (default: ${DEFAULT-VALUE}).")
+  double originalWeight;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equalsIgnoreCase("smart")) {
+      System.err.println("error: unsupported --format " + format + " (supported: smart)");
+      return Main.EXIT_CONFIG;
+    }
+    List<Article> articles = new ArrayList<>();
+    for (SmartCollection.Record r : SmartCollection.read(docs)) {
+      String text = r.field("W");
+      articles.add(new Article(r.id(), r.field("T"), text, "", r.field("A").replace('\n', ';'), null, null,
+          List.of(), List.of(), List.of(), List.of()));
+    }
+    Path dir = Files.createTempDirectory("eval-index");
+    new Indexer(stemmer).rebuild(articles, dir);
+    SearchOptions options = new SearchOptions(stemmer, BlogAnalyzers.synonyms("", stemmer),
+        new FieldWeights(titleWeight, 0, 0, authorWeight, 1.0, 0, 1.0), k1, b, Duration.ofSeconds(10));
+    Map<String, List<String>> run = new LinkedHashMap<>();
+    Map<String, Set<String>> judged = SmartCollection.qrels(qrels);
+    try (RankedRetrieval retrieval = new RankedRetrieval(dir, options, rm3 ? new RankedRetrieval.Rm3(fbDocs, fbTerms, originalWeight) : null);
+        PrintWriter trec = runFile == null ? null : new PrintWriter(Files.newBufferedWriter(runFile, StandardCharsets.UTF_8))) {
+      for (SmartCollection.Record q : SmartCollection.read(queries)) {
+        String text = (q.field("W") + " " + q.field("A")).strip();
+        if (text.isEmpty()) {
+          continue;
+        }
+        String qid = String.valueOf(Integer.parseInt(q.id()));
+        List<RankedRetrieval.Ranked> ranked = retrieval.search(text, 1000);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+          ids.add(ranked.get(i).url());
+          if (trec != null) {
+            trec.printf(Locale.ROOT, "%s Q0 %s %d %.6f blogsearch%n", qid, ranked.get(i).url(), i + 1, ranked.get(i).score());
+          }
+        }
+        run.put(qid, ids);
+      }
+    }
+    RankingMetrics.Scores s = RankingMetrics.evaluate(run, judged);
+    System.out.println(s.format());
+    System.err.printf(Locale.ROOT, "%d documents, %d queries run, %d judged; stemmer %s, BM25 k1=%.2f b=%.2f, title %.1f%s%n",
+        articles.size(), run.size(), s.queries(), stemmer, k1, b, titleWeight,
+        rm3 ? String.format(Locale.ROOT, ", RM3 %d docs %d terms original %.2f", fbDocs, fbTerms, originalWeight) : "");
+    return 0;
+  }
+}
