@@ -51,7 +51,6 @@ public final class RankedRetrieval implements AutoCloseable {
   private final Analyzer analyzer;
   private final Set<String> stopWords;
   private final Rm3 rm3;
-  private final FieldWeights weights;
 
   /** @param rm3 RM3 settings, or null for plain BM25 */
   public RankedRetrieval(Path indexDir, SearchOptions options, Rm3 rm3) {
@@ -66,7 +65,6 @@ public final class RankedRetrieval implements AutoCloseable {
     this.analyzer = BlogAnalyzers.index(options.stemmer());
     this.stopWords = BlogAnalyzers.similarityStopWords(options.stemmer());
     this.rm3 = rm3;
-    this.weights = options.weights();
   }
 
   public List<Ranked> search(String text, int k) {
@@ -114,23 +112,18 @@ public final class RankedRetrieval implements AutoCloseable {
     best.sort(Map.Entry.<String, Double>comparingByValue().reversed());
     best = best.subList(0, Math.min(rm3.feedbackTerms(), best.size()));
     double norm = best.stream().mapToDouble(Map.Entry::getValue).sum();
-    Map<String, Double> originalTerms = termFrequencies(text).entrySet().stream()
-        .filter(e -> !stopWords.contains(e.getKey()))
-        .collect(HashMap::new, (m, e) -> m.put(e.getKey(), (double) e.getValue()), HashMap::putAll);
-    double originalNorm = originalTerms.values().stream().mapToDouble(Double::doubleValue).sum();
-    Map<String, Double> mixed = new HashMap<>();
-    originalTerms.forEach((t, w) -> mixed.merge(t, rm3.originalWeight() * w / originalNorm, Double::sum));
+    // The original multi-field query keeps its share; the feedback terms (body) share the rest,
+    // scaled to the original's size so neither part drowns the other.
+    long originalTerms = termFrequencies(text).keySet().stream().filter(t -> !stopWords.contains(t)).count();
+    BooleanQuery.Builder fb = new BooleanQuery.Builder();
     for (Map.Entry<String, Double> e : best) {
-      mixed.merge(e.getKey(), (1 - rm3.originalWeight()) * e.getValue() / norm, Double::sum);
+      fb.add(new BoostQuery(new TermQuery(new Term(IndexSchema.BODY, e.getKey())),
+          (float) (e.getValue() / norm * Math.max(1, originalTerms))), BooleanClause.Occur.SHOULD);
     }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Map.Entry<String, Double> e : mixed.entrySet()) {
-      b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.BODY, e.getKey())), (float) (e.getValue() * weights.body())),
-          BooleanClause.Occur.SHOULD);
-      b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.TITLE, e.getKey())), (float) (e.getValue() * weights.title())),
-          BooleanClause.Occur.SHOULD);
-    }
-    return b.build();
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(original, (float) rm3.originalWeight()), BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(fb.build(), (float) (1 - rm3.originalWeight())), BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   private Map<String, Integer> termFrequencies(String text) throws IOException {
