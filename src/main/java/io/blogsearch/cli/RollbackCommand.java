@@ -5,7 +5,6 @@ import io.blogsearch.index.Generations;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code rollback}: makes the previous complete index generation the serving one. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,

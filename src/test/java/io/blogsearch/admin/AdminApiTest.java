@@ -2,7 +2,6 @@ package io.blogsearch.admin;
 
 import static io.blogsearch.admin.AdminFixture.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
