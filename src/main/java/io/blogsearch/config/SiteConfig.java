@@ -166,21 +166,9 @@ public record SiteConfig(
         limits, p, http, selectors, service, related, dataDir);
   }
 
-  /** The same config with other limits. */
-  public SiteConfig withLimits(Limits l) {
-    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        l, politeness, http, selectors, service, related, dataDir);
-  }
-
   /** The same config with other service settings. */
   public SiteConfig withService(Service s) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
         limits, politeness, http, selectors, s, related, dataDir);
-  }
-
-  /** The same config with other HTTP settings. */
-  public SiteConfig withHttp(Http h) {
-    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, h, selectors, service, related, dataDir);
   }
 }

@@ -34,10 +34,6 @@ public final class Crawler {
     this.store = new CrawlStore(config.crawlDir());
   }
 
-  public CrawlStore store() {
-    return store;
-  }
-
   /**
    * Runs a crawl to the end (or to a limit) and saves its output. When no seed could be reached
    * at all the stored posts are left as they were and the report carries {@code fatalError}.
@@ -56,7 +52,7 @@ public final class Crawler {
     Frontier frontier = new Frontier();
     CrawlScope scope = new CrawlScope(config);
     RobotsRules robots = new RobotsRules(config.politeness().userAgent(), config.politeness().respectRobots());
-    HttpFetcher fetcher = new HttpFetcher(config.http(), config.politeness().userAgent(), urls, Thread::sleep);
+    HttpFetcher fetcher = new HttpFetcher(config.http(), config.politeness().userAgent(), urls);
     ArticleExtractor extractor = new ArticleExtractor(config.selectors(), urls, config.politeness().followNofollowLinks());
     PageProcessor processor = new PageProcessor(config, run, frontier, scope, robots,
         new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls, plan);

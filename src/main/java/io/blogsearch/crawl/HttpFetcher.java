@@ -28,18 +28,10 @@ final class HttpFetcher {
   private final SiteConfig.Http http;
   private final String userAgent;
   private final UrlNormalizer urls;
-  private final Sleeper sleeper;
-
-  /** Waits between retries; a seam so tests of the crawler run at full speed where they choose. */
-  interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
-
-  HttpFetcher(SiteConfig.Http http, String userAgent, UrlNormalizer urls, Sleeper sleeper) {
+  HttpFetcher(SiteConfig.Http http, String userAgent, UrlNormalizer urls) {
     this.http = http;
     this.userAgent = userAgent;
     this.urls = urls;
-    this.sleeper = sleeper;
   }
 
   /**
@@ -86,7 +78,7 @@ final class HttpFetcher {
     for (int attempt = 1; attempt <= http.maxRetries() + 1; attempt++) {
       if (attempt > 1) {
         long backoff = http.retryBackoff().toMillis() << Math.min(attempt - 2, 10);
-        sleeper.sleep(Math.min(backoff, 30_000));
+        Thread.sleep(Math.min(backoff, 30_000));
       }
       last = fetchOnce(url, current, etag, lastModified, maxBytes, truncate, attempt);
       boolean retry = last.failed() && last.status() == 0 && !last.failure().startsWith("body")

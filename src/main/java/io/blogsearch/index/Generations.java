@@ -42,10 +42,6 @@ public final class Generations {
     this.root = root;
   }
 
-  public Path root() {
-    return root;
-  }
-
   /** The serving generation, if any build ever completed. */
   public Optional<Generation> current() {
     Path pointer = root.resolve(CURRENT);

@@ -50,10 +50,6 @@ public final class RelatedService {
     return nonPosts.contains(url) ? new NotAPost(url) : new Unknown(url);
   }
 
-  public Optional<RelatedList> listFor(String url) {
-    return Optional.ofNullable(set.lists().get(url));
-  }
-
   public int size() {
     return set.lists().size();
   }

@@ -22,12 +22,4 @@ public record SearchOptions(BlogAnalyzers.Stemmer stemmer, SynonymMap synonyms, 
     return new SearchOptions(BlogAnalyzers.Stemmer.PORTER, synonyms, FieldWeights.defaults(), 1.2f, 0.75f,
         Duration.ofMillis(2000));
   }
-
-  public SearchOptions withWeights(FieldWeights w) {
-    return new SearchOptions(stemmer, synonyms, w, k1, b, timeout);
-  }
-
-  public SearchOptions withBm25(float newK1, float newB) {
-    return new SearchOptions(stemmer, synonyms, weights, newK1, newB, timeout);
-  }
 }

@@ -146,15 +146,6 @@ public final class SearchService implements Closeable {
     }
   }
 
-  /** Picks up a newer commit of the index, if any; requests in flight finish on the old one. */
-  public void refresh() {
-    try {
-      snapshots.maybeRefreshBlocking();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private List<SearchResponse.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean scored)
       throws IOException {
     Document[] docs = new Document[page.length];
