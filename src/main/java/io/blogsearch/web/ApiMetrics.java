@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ public final class ApiMetrics {
   private final Counter relatedLookups;
   private final Counter crawlRequests;
   private final Counter crawlErrors;
+  private final Map<String, Timer> routeTimers = new ConcurrentHashMap<>();
 
   public ApiMetrics(ServingManager serving) {
     searches = Counter.builder("blogsearch.search.requests").description("searches answered").register(registry);
@@ -36,8 +39,10 @@ public final class ApiMetrics {
   }
 
   void request(String method, String route, int status, double millis) {
-    Timer.builder("blogsearch.http.requests").tag("method", method).tag("route", route).tag("status", String.valueOf(status))
-        .publishPercentileHistogram().register(registry).record(Duration.ofNanos((long) (millis * 1_000_000)));
+    // One timer per (method, route, status), built once: this runs for every request.
+    routeTimers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("blogsearch.http.requests")
+        .tag("method", method).tag("route", route).tag("status", String.valueOf(status))
+        .publishPercentileHistogram().register(registry)).record(Duration.ofNanos((long) (millis * 1_000_000)));
   }
 
   void searched() {
