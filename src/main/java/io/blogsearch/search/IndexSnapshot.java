@@ -35,7 +35,11 @@ final class IndexSnapshot {
     }
   }
 
-  /** Shares snapshots among requests and swaps in a new one when the index changes. */
+  /**
+   * Shares the snapshot among requests and closes it after the last one. A generation's index
+   * never changes after publish, so there is nothing to refresh: new generations are swapped in
+   * whole by {@code ServingManager}.
+   */
   static final class Manager extends ReferenceManager<IndexSnapshot> {
     Manager(DirectoryReader first) {
       current = open(first);
@@ -47,9 +51,8 @@ final class IndexSnapshot {
     }
 
     @Override
-    protected IndexSnapshot refreshIfNeeded(IndexSnapshot old) throws IOException {
-      DirectoryReader next = DirectoryReader.openIfChanged(old.reader);
-      return next == null ? null : open(next);
+    protected IndexSnapshot refreshIfNeeded(IndexSnapshot old) {
+      return null;
     }
 
     @Override
