@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end reindex time (crawl over HTTP + index + related + publish), full then incremental.
-# Usage: scripts/bench-reindex.sh [sample|handbook]   (handbook needs ../shared)
-exec "$(dirname "$0")/lib/run-test-class.sh" 3g io.blogsearch.admin.ReindexBenchmark "${1:-sample}"
+# End-to-end reindex time (crawl over HTTP + index + related + publish), full then incremental,
+# and the bare parse+extract+index rate of the same pages (pipeline efficiency); medians over rounds.
+# Usage: scripts/bench-reindex.sh [sample|handbook] [rounds]   (handbook needs ../shared)
+exec "$(dirname "$0")/lib/run-test-class.sh" 3g io.blogsearch.admin.ReindexBenchmark "${1:-sample}" "${2:-3}"
