@@ -7,6 +7,7 @@ import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Indexer;
 import io.blogsearch.search.FieldWeights;
 import io.blogsearch.search.RankedRetrieval;
+import io.blogsearch.search.RelevanceModel;
 import io.blogsearch.search.SearchOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,23 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--author-weight", defaultValue = "1.0", description = "Weight of author matches (default: ${DEFAULT-VALUE}).")
   double authorWeight;
 
-  @Option(names = "--rm3", description = "Expand queries with RM3 pseudo-relevance feedback.")
+  @Option(names = "--tie-breaker", defaultValue = "1.0",
+      description = "How per-field scores of a word combine: 0 best field, 1 sum (default: ${DEFAULT-VALUE}).")
+  double tieBreaker;
+
+  @Option(names = "--body-fields", defaultValue = "W", split = ",",
+      description = "SMART fields indexed as the body, e.g. W,K for text and keywords (default: ${DEFAULT-VALUE}).")
+  List<String> bodyFields;
+
+  @Option(names = "--single-field",
+      description = "Index title, text and authors as one body field (like Anserini's 'contents').")
+  boolean singleField;
+
+  @Option(names = "--query-stopwords", defaultValue = "LUCENE",
+      description = "Words dropped from queries: LUCENE (33), SNOWBALL (~175) or NONE (default: ${DEFAULT-VALUE}).")
+  BlogAnalyzers.StopList queryStopWords;
+
+  @Option(names = "--rm3", description = "Expand queries with RM3 pseudo-relevance feedback (as Anserini's Rm3Reranker).")
   boolean rm3;
 
   @Option(names = "--fb-docs", defaultValue = "10", description = "RM3 feedback documents (default: ${DEFAULT-VALUE}).")
@@ -72,6 +89,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--original-weight", defaultValue = "0.5", description = "RM3 weight of the original query (default: ${DEFAULT-VALUE}).")
   double originalWeight;
 
+  @Option(names = "--fb-max-df", defaultValue = "0.1",
+      description = "RM3: terms in more than this share of documents never expand a query (default: ${DEFAULT-VALUE}).")
+  double fbMaxDf;
+
   @Override
   public Integer call() throws Exception {
     if (!format.equalsIgnoreCase("smart")) {
@@ -80,17 +101,32 @@ final class EvalCommand implements Callable<Integer> {
     }
     List<Article> articles = new ArrayList<>();
     for (SmartCollection.Record r : SmartCollection.read(docs)) {
-      String text = r.field("W");
-      articles.add(new Article(r.id(), r.field("T"), text, "", r.field("A").replace('\n', ';'), null, null,
-          List.of(), List.of(), List.of(), List.of()));
+      String authors = r.field("A").replace('\n', ';');
+      List<String> body = new ArrayList<>();
+      bodyFields.forEach(f -> body.add(r.field(f.strip())));
+      articles.add(singleField
+          ? new Article(r.id(), "", r.field("T") + "\n" + String.join("\n", body) + "\n" + authors, "", "", null, null,
+              List.of(), List.of(), List.of(), List.of())
+          : new Article(r.id(), r.field("T"), String.join("\n", body), "", authors, null, null,
+              List.of(), List.of(), List.of(), List.of()));
     }
     Path dir = Files.createTempDirectory("eval-index");
+    try {
+      return evaluate(articles, dir);
+    } finally {
+      org.apache.lucene.util.IOUtils.rm(dir);
+    }
+  }
+
+  private int evaluate(List<Article> articles, Path dir) throws Exception {
     new Indexer(stemmer).rebuild(articles, dir);
     SearchOptions options = new SearchOptions(stemmer, BlogAnalyzers.synonyms("", stemmer),
-        new FieldWeights(titleWeight, 0, 0, authorWeight, 1.0, 0, 1.0), k1, b, Duration.ofSeconds(10));
+        singleField ? new FieldWeights(0, 0, 0, 0, 1.0, 0, tieBreaker)
+            : new FieldWeights(titleWeight, 0, 0, authorWeight, 1.0, 0, tieBreaker), k1, b, Duration.ofSeconds(10));
     Map<String, List<String>> run = new LinkedHashMap<>();
     Map<String, Set<String>> judged = SmartCollection.qrels(qrels);
-    try (RankedRetrieval retrieval = new RankedRetrieval(dir, options, rm3 ? new RankedRetrieval.Rm3(fbDocs, fbTerms, originalWeight) : null);
+    RelevanceModel.Settings feedback = rm3 ? new RelevanceModel.Settings(fbDocs, fbTerms, originalWeight, fbMaxDf) : null;
+    try (RankedRetrieval retrieval = RankedRetrieval.open(dir, options, BlogAnalyzers.stopWords(queryStopWords, stemmer), feedback);
         PrintWriter trec = runFile == null ? null : new PrintWriter(Files.newBufferedWriter(runFile, StandardCharsets.UTF_8))) {
       for (SmartCollection.Record q : SmartCollection.read(queries)) {
         String text = (q.field("W") + " " + q.field("A")).strip();
@@ -111,9 +147,11 @@ final class EvalCommand implements Callable<Integer> {
     }
     RankingMetrics.Scores s = RankingMetrics.evaluate(run, judged);
     System.out.println(s.format());
-    System.err.printf(Locale.ROOT, "%d documents, %d queries run, %d judged; stemmer %s, BM25 k1=%.2f b=%.2f, title %.1f%s%n",
-        articles.size(), run.size(), s.queries(), stemmer, k1, b, titleWeight,
-        rm3 ? String.format(Locale.ROOT, ", RM3 %d docs %d terms original %.2f", fbDocs, fbTerms, originalWeight) : "");
+    System.err.printf(Locale.ROOT, "%d documents, %d queries run, %d judged; stemmer %s, BM25 k1=%.2f b=%.2f, body %s, %s, stop words %s%s%n",
+        articles.size(), run.size(), s.queries(), stemmer, k1, b, String.join(",", bodyFields),
+        singleField ? "single field" : String.format(Locale.ROOT, "title %.1f author %.1f tie %.2f", titleWeight, authorWeight, tieBreaker),
+        queryStopWords,
+        rm3 ? String.format(Locale.ROOT, ", RM3 %d docs %d terms original %.2f max df %.2f", fbDocs, fbTerms, originalWeight, fbMaxDf) : "");
     return 0;
   }
 }

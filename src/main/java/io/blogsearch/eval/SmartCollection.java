@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Reads a test collection in the SMART format of CACM: records start with {@code .I id}, fields
- * with {@code .T} (title), {@code .W} (text), {@code .A} (authors), {@code .B}, {@code .N},
- * {@code .X}; relevance judgements as lines {@code qid docid 0 0}.
+ * with {@code .T} (title), {@code .W} (text), {@code .A} (authors), {@code .K} (keywords),
+ * {@code .C} (CR categories), {@code .B} (issue), {@code .N}, {@code .X} (citations: document ids); relevance judgements as lines {@code qid docid 0 0}.
  */
 public final class SmartCollection {
   /** One document or query: its id and field texts ({@code T}, {@code W}, {@code A}, …). */

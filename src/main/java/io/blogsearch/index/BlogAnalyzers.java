@@ -66,6 +66,29 @@ public final class BlogAnalyzers {
     return out;
   }
 
+  /** Stop lists for long natural-language queries (see {@link #stopWords(StopList, Stemmer)}). */
+  public enum StopList {
+    /** Lucene's English list (33 words), {@link #STOP_WORDS}: what the search box drops. */
+    LUCENE,
+    /** Snowball's English list (about 175 words) with its analysed forms. */
+    SNOWBALL,
+    /** Nothing dropped. */
+    NONE
+  }
+
+  /** The lower-case words of a stop list (for {@code SNOWBALL} also as analysed by {@code stemmer}). */
+  public static Set<String> stopWords(StopList list, Stemmer stemmer) {
+    return switch (list) {
+      case LUCENE -> {
+        Set<String> out = new HashSet<>();
+        STOP_WORDS.forEach(w -> out.add(new String((char[]) w)));
+        yield Set.copyOf(out);
+      }
+      case SNOWBALL -> Set.copyOf(similarityStopWords(stemmer));
+      case NONE -> Set.of();
+    };
+  }
+
   /** Which stemmer the chain ends with. */
   public enum Stemmer { PORTER, KSTEM, NONE }
 

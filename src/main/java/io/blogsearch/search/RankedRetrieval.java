@@ -3,12 +3,12 @@ package io.blogsearch.search;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.IndexSchema;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -20,6 +20,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -30,54 +31,58 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Ranked retrieval for evaluation: the site's own analysis, field weights and BM25, fed with
  * long natural-language queries (any word may match, stop words dropped), optionally expanded
- * with RM3 pseudo-relevance feedback. Used by the {@code eval} command.
+ * with RM3 pseudo-relevance feedback ({@link RelevanceModel}). Used by the {@code eval} command.
+ *
+ * <p>With RM3 the query is run once, the top documents' stored searchable fields are analysed
+ * into term counts, and the expanded model is run as one flat query: each term searches every
+ * weighted field (DisjunctionMax, as a visitor's word does) boosted by its model weight. RM3
+ * suits long, descriptive queries; the site's search box does not use it.
  */
 public final class RankedRetrieval implements AutoCloseable {
-  /**
-   * RM3 settings.
-   *
-   * @param feedbackDocs top documents taken as relevant
-   * @param feedbackTerms expansion terms kept
-   * @param originalWeight share of the original query in the expanded one
-   */
-  public record Rm3(int feedbackDocs, int feedbackTerms, double originalWeight) {}
-
   /** One ranked document: its URL (id) and score. */
   public record Ranked(String url, float score) {}
 
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final QueryFactory queries;
+  private final FieldWeights weights;
   private final Analyzer analyzer;
-  private final Set<String> stopWords;
-  private final Rm3 rm3;
+  private final Set<String> queryStopWords;
+  private final RelevanceModel rm3;
 
-  /** @param rm3 RM3 settings, or null for plain BM25 */
-  public RankedRetrieval(Path indexDir, SearchOptions options, Rm3 rm3) {
-    try {
-      this.reader = DirectoryReader.open(FSDirectory.open(indexDir));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * @param reader the index (closed with this object)
+   * @param queryStopWords lower-case words dropped from query text before analysis
+   * @param rm3 RM3 settings, or null for plain BM25
+   */
+  public RankedRetrieval(DirectoryReader reader, SearchOptions options, Set<String> queryStopWords,
+      RelevanceModel.Settings rm3) {
+    this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(new BM25Similarity(options.k1(), options.b()));
     this.queries = new QueryFactory(BlogAnalyzers.query(options.stemmer(), options.synonyms()), options.weights());
+    this.weights = options.weights();
     this.analyzer = BlogAnalyzers.index(options.stemmer());
-    this.stopWords = BlogAnalyzers.similarityStopWords(options.stemmer());
-    this.rm3 = rm3;
+    this.queryStopWords = queryStopWords;
+    this.rm3 = rm3 == null ? null : new RelevanceModel(rm3);
+  }
+
+  /** Opens the index in {@code indexDir}. */
+  public static RankedRetrieval open(Path indexDir, SearchOptions options, Set<String> queryStopWords,
+      RelevanceModel.Settings rm3) {
+    try {
+      return new RankedRetrieval(DirectoryReader.open(FSDirectory.open(indexDir)), options, queryStopWords, rm3);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public List<Ranked> search(String text, int k) {
     try {
-      List<ParsedQuery.Clause> clauses = new ArrayList<>();
-      for (String w : text.split("[^\\p{L}\\p{N}'-]+")) {
-        if (!w.isBlank()) {
-          clauses.add(new ParsedQuery.Clause(null, w, false, false, 0));
-        }
-      }
-      Query q = queries.build(new ParsedQuery(clauses), true);
+      List<String> words = words(text);
+      Query q = original(words);
       if (rm3 != null) {
-        q = expand(q, text);
+        q = weightedQuery(expansion(words, q));
       }
       List<Ranked> out = new ArrayList<>();
       for (ScoreDoc sd : searcher.search(q, k).scoreDocs) {
@@ -89,54 +94,97 @@ public final class RankedRetrieval implements AutoCloseable {
     }
   }
 
-  /** RM3: interpolate the query's term distribution with one estimated from the top documents. */
-  private Query expand(Query original, String text) throws IOException {
-    ScoreDoc[] top = searcher.search(original, rm3.feedbackDocs()).scoreDocs;
-    if (top.length == 0) {
-      return original;
+  /**
+   * The RM3 model of {@code text}: analysed term → weight, heaviest first (the query's own
+   * terms only, equally weighted per occurrence, when RM3 is off).
+   */
+  public Map<String, Double> expansion(String text) {
+    try {
+      List<String> words = words(text);
+      return rm3 == null ? RelevanceModel.queryModel(analyse(String.join(" ", words))) : expansion(words, original(words));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    double scoreSum = 0;
-    for (ScoreDoc sd : top) {
-      scoreSum += sd.score;
-    }
-    Map<String, Double> feedback = new HashMap<>();
-    for (ScoreDoc sd : top) {
-      Document d = searcher.storedFields().document(sd.doc);
-      Map<String, Integer> tf = termFrequencies(d.get(IndexSchema.TITLE) + "\n" + d.get(IndexSchema.BODY));
-      int length = tf.values().stream().mapToInt(Integer::intValue).sum();
-      double docWeight = sd.score / scoreSum;
-      tf.forEach((t, f) -> feedback.merge(t, docWeight * f / Math.max(1, length), Double::sum));
-    }
-    List<Map.Entry<String, Double>> best = new ArrayList<>(feedback.entrySet());
-    best.removeIf(e -> stopWords.contains(e.getKey()) || e.getKey().length() < 2 || e.getKey().matches("\\d+"));
-    best.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-    best = best.subList(0, Math.min(rm3.feedbackTerms(), best.size()));
-    double norm = best.stream().mapToDouble(Map.Entry::getValue).sum();
-    // The original multi-field query keeps its share; the feedback terms (body) share the rest,
-    // scaled to the original's size so neither part drowns the other.
-    long originalTerms = termFrequencies(text).keySet().stream().filter(t -> !stopWords.contains(t)).count();
-    BooleanQuery.Builder fb = new BooleanQuery.Builder();
-    for (Map.Entry<String, Double> e : best) {
-      fb.add(new BoostQuery(new TermQuery(new Term(IndexSchema.BODY, e.getKey())),
-          (float) (e.getValue() / norm * Math.max(1, originalTerms))), BooleanClause.Occur.SHOULD);
-    }
-    return new BooleanQuery.Builder()
-        .add(new BoostQuery(original, (float) rm3.originalWeight()), BooleanClause.Occur.SHOULD)
-        .add(new BoostQuery(fb.build(), (float) (1 - rm3.originalWeight())), BooleanClause.Occur.SHOULD)
-        .build();
   }
 
-  private Map<String, Integer> termFrequencies(String text) throws IOException {
-    Map<String, Integer> tf = new HashMap<>();
-    try (TokenStream ts = analyzer.tokenStream(IndexSchema.BODY, new StringReader(text))) {
+  private Map<String, Double> expansion(List<String> words, Query original) throws IOException {
+    List<RelevanceModel.FeedbackDoc> docs = new ArrayList<>();
+    for (ScoreDoc sd : searcher.search(original, rm3.settings().feedbackDocs()).scoreDocs) {
+      Document d = searcher.storedFields().document(sd.doc);
+      Map<String, Integer> tf = new HashMap<>();
+      for (String field : weights.byField().keySet()) {
+        for (String value : d.getValues(field)) {
+          analyse(value).forEach(t -> tf.merge(t, 1, Integer::sum));
+        }
+      }
+      docs.add(new RelevanceModel.FeedbackDoc(tf, sd.score));
+    }
+    Map<String, Double> feedback = rm3.feedbackModel(docs, this::docFreq, reader.numDocs());
+    return rm3.interpolate(RelevanceModel.queryModel(analyse(String.join(" ", words))), feedback);
+  }
+
+  /** The query's words, without stop words (unless nothing else is left). */
+  private List<String> words(String text) {
+    List<String> all = new ArrayList<>();
+    List<String> content = new ArrayList<>();
+    for (String w : text.split("[^\\p{L}\\p{N}'-]+")) {
+      if (!w.isBlank()) {
+        all.add(w);
+        if (!queryStopWords.contains(w.toLowerCase(Locale.ROOT))) {
+          content.add(w);
+        }
+      }
+    }
+    return content.isEmpty() ? all : content;
+  }
+
+  private Query original(List<String> words) {
+    List<ParsedQuery.Clause> clauses = new ArrayList<>();
+    for (String w : words) {
+      clauses.add(new ParsedQuery.Clause(null, w, false, false, 0));
+    }
+    return queries.build(new ParsedQuery(clauses), true);
+  }
+
+  /** One SHOULD clause per term: its weighted fields (DisjunctionMax) boosted by the term's weight. */
+  private Query weightedQuery(Map<String, Double> model) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Map.Entry<String, Double> e : model.entrySet()) {
+      List<Query> perField = new ArrayList<>();
+      weights.byField().forEach((field, w) -> {
+        Query tq = new TermQuery(new Term(field, e.getKey()));
+        perField.add(w == 1f ? tq : new BoostQuery(tq, w));
+      });
+      Query term = perField.size() == 1 ? perField.get(0) : new DisjunctionMaxQuery(perField, (float) weights.tieBreaker());
+      b.add(new BoostQuery(term, e.getValue().floatValue()), BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /** Document frequency of an analysed term: its largest over the searched fields. */
+  private int docFreq(String term) {
+    try {
+      int df = 0;
+      for (String field : weights.byField().keySet()) {
+        df = Math.max(df, reader.docFreq(new Term(field, term)));
+      }
+      return df;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<String> analyse(String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(IndexSchema.BODY, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        tf.merge(term.toString(), 1, Integer::sum);
+        out.add(term.toString());
       }
       ts.end();
     }
-    return tf;
+    return out;
   }
 
   @Override

@@ -71,4 +71,20 @@ class EvalCommandTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.startsWith("MAP 0.3243\n"), text);
   }
+
+  /**
+   * The best configuration (bench-results/cacm-eval-rm3-2026-11-28.txt): abstract, keywords and
+   * cross-references as the body, Anserini's BM25 and RM3 defaults.
+   */
+  @Test
+  void cacmWithKeywordsCitationsAndRm3() {
+    Path cacm = Path.of("../shared/corpora/cacm");
+    Assumptions.assumeTrue(Files.isDirectory(cacm), "../shared/corpora/cacm is not present");
+    int code = Main.run("eval", "--docs", cacm.resolve("cacm.all").toString(), "--queries", cacm.resolve("query.text").toString(),
+        "--qrels", cacm.resolve("qrels.text").toString(), "--k1", "0.9", "--b", "0.4", "--title-weight", "1",
+        "--body-fields", "W,K,X", "--rm3");
+    assertEquals(0, code);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("MAP 0.4030\n"), text);
+  }
 }
