@@ -39,6 +39,22 @@ public final class RelatedEvaluation {
    * @param links per post URL, URLs known to be related to it
    */
   public static Result evaluate(Collection<Article> articles, RelatedSet set, Map<String, Set<String>> links, int k) {
+    Map<String, List<String>> lists = new java.util.HashMap<>();
+    int fallbacks = 0;
+    for (Map.Entry<String, RelatedList> e : set.lists().entrySet()) {
+      lists.put(e.getKey(), e.getValue().items().stream().map(RelatedItem::url).toList());
+      fallbacks += e.getValue().fallback() ? 1 : 0;
+    }
+    Result r = evaluateLists(articles, lists, links, k);
+    return new Result(r.k(), r.posts(), r.categoryPrecision(), r.linkRecall(), r.postsWithLinks(), fallbacks);
+  }
+
+  /**
+   * The same figures for related lists from anywhere (another engine's, say), given as URLs, best
+   * first; fallbacks are not known here and count as 0.
+   */
+  public static Result evaluateLists(Collection<Article> articles, Map<String, List<String>> lists,
+      Map<String, Set<String>> links, int k) {
     Map<String, Article> byUrl = new java.util.HashMap<>();
     articles.forEach(a -> byUrl.put(a.url(), a));
     double precisionSum = 0;
@@ -46,19 +62,17 @@ public final class RelatedEvaluation {
     long found = 0;
     long known = 0;
     int withLinks = 0;
-    int fallbacks = 0;
     for (Article a : articles) {
-      RelatedList list = set.lists().get(a.url());
+      List<String> list = lists.get(a.url());
       if (list == null) {
         continue;
       }
       evaluated++;
-      fallbacks += list.fallback() ? 1 : 0;
-      List<RelatedItem> top = list.items().subList(0, Math.min(k, list.items().size()));
+      List<String> top = list.subList(0, Math.min(k, list.size()));
       Set<String> cats = lower(a.categories());
       int same = 0;
-      for (RelatedItem i : top) {
-        Article b = byUrl.get(i.url());
+      for (String url : top) {
+        Article b = byUrl.get(url);
         if (b != null && lower(b.categories()).stream().anyMatch(cats::contains)) {
           same++;
         }
@@ -68,11 +82,11 @@ public final class RelatedEvaluation {
       if (!truth.isEmpty()) {
         withLinks++;
         known += truth.size();
-        found += top.stream().filter(i -> truth.contains(i.url())).count();
+        found += top.stream().filter(truth::contains).count();
       }
     }
     return new Result(k, evaluated, evaluated == 0 ? 0 : precisionSum / evaluated, known == 0 ? 0 : found / (double) known,
-        withLinks, fallbacks);
+        withLinks, 0);
   }
 
   private static Set<String> lower(List<String> values) {

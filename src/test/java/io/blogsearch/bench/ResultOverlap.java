@@ -34,6 +34,7 @@ final class ResultOverlap {
     int relaxed = 0;
     double overlapSum = 0;
     int compared = 0;
+    List<String> differing = new ArrayList<>();
     for (QueryMix.Search s : searches) {
       JsonNode a = get(http, ours.resolve(s.path()));
       JsonNode b = get(http, URI.create(solrCore.getScheme() + "://" + solrCore.getAuthority()
@@ -44,7 +45,13 @@ final class ResultOverlap {
       }
       List<String> ourTop = urls(a.path("hits"));
       List<String> solrTop = urls(b.path("response").path("docs"));
-      sameTotal += a.path("total").asLong() == b.path("response").path("numFound").asLong() ? 1 : 0;
+      long ourTotal = a.path("total").asLong();
+      long solrTotal = b.path("response").path("numFound").asLong();
+      if (ourTotal == solrTotal) {
+        sameTotal++;
+      } else if (differing.size() < 20) {
+        differing.add(s.path() + " ours " + ourTotal + ", Solr " + solrTotal);
+      }
       sameTop += ourTop.equals(solrTop) ? 1 : 0;
       if (!ourTop.isEmpty() || !solrTop.isEmpty()) {
         overlapSum += overlap(ourTop, solrTop);
@@ -55,6 +62,7 @@ final class ResultOverlap {
     System.out.printf(Locale.ROOT, "search agreement on %d queries (%d relaxed to any-word by ours, which Solr does not do, left out): "
         + "same total %d/%d, identical top-10 order %d/%d, mean top-10 overlap %.3f%n",
         searches.size(), relaxed, sameTotal, strict, sameTop, strict, compared == 0 ? 0 : overlapSum / compared);
+    differing.forEach(d -> System.out.println("  totals differ: " + d));
     double relatedOverlap = 0;
     for (String url : postUrls) {
       JsonNode a = get(http, ours.resolve("/api/related?limit=5&url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)));

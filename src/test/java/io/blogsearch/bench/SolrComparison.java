@@ -86,6 +86,7 @@ public final class SolrComparison {
       targets.put("related Solr MLT caches off", solrTarget(solr.cores.get("blog_nocache"), postUrls, SolrComparison::solrMlt));
 
       ResultOverlap.report(ours, solr.cores.get("blog"), searches, postUrls);
+      RelatedQualityComparison.report(corpus, related, solr.cores.get("blog_nocache"));
 
       for (Map.Entry<String, Target> t : targets.entrySet()) {
         Wrk.run("warm-up", t.getValue().base().toString(), t.getValue().script(), 8, 5);
