@@ -16,10 +16,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * Routes, top to bottom: CORS and query-string checks, the endpoints, then error mapping.
  */
 public final class ApiServer implements AutoCloseable {
+  /** How long {@link #close()} waits for in-flight requests. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int MAX_SUGGESTIONS = 10;
   private static final byte[] WIDGET = WebPages.resource("/web/widget.js");
@@ -80,7 +84,13 @@ public final class ApiServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       // Long enough for the longest query the parser accepts (1,000 characters, percent-encoded).
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(16 * 1024));
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JettyJsonErrors());
+        // Graceful stop (SIGTERM, close()): refuse new connections, let in-flight requests finish
+        // for up to STOP_TIMEOUT. Javalin nests its own handler inside this wrapper.
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setHandler(new GracefulHandler());
+      });
       config.requestLogger.http((ctx, ms) -> {
         LOG.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip());
         metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);

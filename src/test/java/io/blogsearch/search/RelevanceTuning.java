@@ -66,29 +66,53 @@ public final class RelevanceTuning {
         IndexSearcher s = new IndexSearcher(reader);
         s.setSimilarity(new BM25Similarity(c.k1(), c.b()));
         QueryFactory f = new QueryFactory(BlogAnalyzers.query(base.stemmer(), base.synonyms()), c.w());
-        double mrr = 0;
-        int s1 = 0;
-        int s10 = 0;
-        for (String[] q : queries) {
-          ParsedQuery parsed = parser.parse(q[0]);
-          ScoreDoc[] top = s.search(f.build(parsed, false), 10).scoreDocs;
-          if (top.length == 0) {
-            top = s.search(f.build(parsed, true), 10).scoreDocs;
-          }
-          for (int i = 0; i < top.length; i++) {
-            if (s.storedFields().document(top[i].doc).get(IndexSchema.URL).equals(q[1])) {
-              mrr += 1.0 / (i + 1);
-              s1 += i == 0 ? 1 : 0;
-              s10++;
-              break;
-            }
-          }
-        }
-        int n = queries.size();
-        System.out.printf(Locale.ROOT, "%-46s %6.4f %6.4f %6.4f%n", c.name(), mrr / n, s1 / (double) n, s10 / (double) n);
+        System.out.println(knownItems(c.name(), s, f, parser, queries));
       }
     }
+    stemmers(articles, queries);
     feedback(dir, base, queries);
+  }
+
+  /** MRR@10, success@1 and success@10 of the site's AND query (relaxed to any word when empty). */
+  private static String knownItems(String name, IndexSearcher s, QueryFactory f, VisitorQueryParser parser,
+      List<String[]> queries) throws java.io.IOException {
+    double mrr = 0;
+    int s1 = 0;
+    int s10 = 0;
+    for (String[] q : queries) {
+      ParsedQuery parsed = parser.parse(q[0]);
+      ScoreDoc[] top = s.search(f.build(parsed, false), 10).scoreDocs;
+      if (top.length == 0) {
+        top = s.search(f.build(parsed, true), 10).scoreDocs;
+      }
+      for (int i = 0; i < top.length; i++) {
+        if (s.storedFields().document(top[i].doc).get(IndexSchema.URL).equals(q[1])) {
+          mrr += 1.0 / (i + 1);
+          s1 += i == 0 ? 1 : 0;
+          s10++;
+          break;
+        }
+      }
+    }
+    int n = queries.size();
+    return String.format(Locale.ROOT, "%-46s %6.4f %6.4f %6.4f", name, mrr / n, s1 / (double) n, s10 / (double) n);
+  }
+
+  /** The site's defaults with each stemmer (index and synonyms rebuilt with it). */
+  private static void stemmers(List<io.blogsearch.extract.Article> articles, List<String[]> queries) throws Exception {
+    System.out.println("stemmer, site defaults otherwise               MRR@10   S@1    S@10");
+    for (BlogAnalyzers.Stemmer stemmer : BlogAnalyzers.Stemmer.values()) {
+      Path dir = Files.createTempDirectory("tune-stemmer");
+      new Indexer(stemmer).rebuild(articles, dir);
+      SearchOptions o = SearchOptions.defaults(BlogAnalyzers.synonyms(Path.of("crawler-config/synonyms.txt"), stemmer));
+      try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+        IndexSearcher s = new IndexSearcher(reader);
+        s.setSimilarity(new BM25Similarity(o.k1(), o.b()));
+        QueryFactory f = new QueryFactory(BlogAnalyzers.query(stemmer, o.synonyms()), o.weights());
+        System.out.println(knownItems(stemmer.name(), s, f, new VisitorQueryParser(), queries));
+      }
+      org.apache.lucene.util.IOUtils.rm(dir);
+    }
   }
 
   /**
