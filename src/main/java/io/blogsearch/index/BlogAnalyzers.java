@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import org.apache.lucene.analysis.Analyzer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
@@ -50,14 +52,7 @@ public final class BlogAnalyzers {
         Analyzer a = index(stemmer)) {
       for (Object w : WordlistLoader.getSnowballWordSet(r)) {
         String word = new String((char[]) w);
-        try (TokenStream ts = a.tokenStream("body", word)) {
-          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-          ts.reset();
-          while (ts.incrementToken()) {
-            out.add(term.toString());
-          }
-          ts.end();
-        }
+        out.addAll(terms(a, word));
         out.add(word);
       }
     } catch (IOException e) {
@@ -87,6 +82,20 @@ public final class BlogAnalyzers {
       case SNOWBALL -> Set.copyOf(similarityStopWords(stemmer));
       case NONE -> Set.of();
     };
+  }
+
+  /** The terms {@code analyzer} makes of {@code text} (as the body field), in order. */
+  public static List<String> terms(Analyzer analyzer, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("body", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
   }
 
   /** Which stemmer the chain ends with. */

@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -175,16 +173,7 @@ public final class RankedRetrieval implements AutoCloseable {
   }
 
   private List<String> analyse(String text) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(IndexSchema.BODY, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    }
-    return out;
+    return BlogAnalyzers.terms(analyzer, text);
   }
 
   @Override

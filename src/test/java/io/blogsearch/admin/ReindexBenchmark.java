@@ -1,5 +1,6 @@
 package io.blogsearch.admin;
 
+import io.blogsearch.bench.Medians;
 import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.Selectors;
 import io.blogsearch.config.SiteConfig;
@@ -87,7 +88,7 @@ public final class ReindexBenchmark {
       }
     }
     System.out.printf("%nmedians of %d rounds (%s)%n", rounds, corpus);
-    figures.forEach((name, xs) -> System.out.printf(Locale.ROOT, "%-36s %9.2f   %s%n", name, median(xs),
+    figures.forEach((name, xs) -> System.out.printf(Locale.ROOT, "%-36s %9.2f   %s%n", name, Medians.of(xs),
         xs.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList()));
   }
 
@@ -119,9 +120,4 @@ public final class ReindexBenchmark {
     return sec;
   }
 
-  private static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
-  }
 }

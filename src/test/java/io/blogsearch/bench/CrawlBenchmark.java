@@ -57,9 +57,9 @@ public final class CrawlBenchmark {
           extractRates.add(urls.size() / extractSec);
         }
       }
-      double crawl = median(crawlRates);
-      double fetch = median(fetchRates);
-      double extract = median(extractRates);
+      double crawl = Medians.of(crawlRates);
+      double fetch = Medians.of(fetchRates);
+      double extract = Medians.of(extractRates);
       System.out.printf(Locale.ROOT, "pages per crawl: %d requests (%d answered 200)%n", urls.size() + 0, urls.size());
       System.out.printf(Locale.ROOT, "crawl+extract (politeness off, %d conns): median %.1f pages/s over %d runs (min %.1f, max %.1f)%n",
           concurrency, crawl, runs, Collections.min(crawlRates), Collections.max(crawlRates));
@@ -107,9 +107,4 @@ public final class CrawlBenchmark {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
-  }
 }

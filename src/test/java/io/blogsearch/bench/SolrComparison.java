@@ -172,22 +172,16 @@ public final class SolrComparison {
             p99.add(ours.get(i).p99ms() / theirs.get(i).p99ms());
           }
           System.out.printf(Locale.ROOT, "%-36s %2d conns: QPS x %s median %.2f; p99 x %s median %.2f%n", "vs " + solr, c,
-              fmt(qps), medianOf(qps), fmt(p99), medianOf(p99));
+              fmt(qps), Medians.of(qps), fmt(p99), Medians.of(p99));
         }
       }
     }
   }
 
   private static double median(List<LoadResult> rs, java.util.function.ToDoubleFunction<LoadResult> f) {
-    return medianOf(rs.stream().map(r -> f.applyAsDouble(r)).toList());
+    return Medians.of(rs.stream().map(r -> f.applyAsDouble(r)).toList());
   }
 
-  private static double medianOf(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
 
   private static String fmt(List<Double> values) {
     return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList().toString();

@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Writes a benchmark corpus in the form the Solr peer (bench/solr-peer) indexes: one JSON
@@ -79,15 +77,6 @@ final class SolrExport {
   }
 
   private static String analyse(Analyzer analyzer, String phrase) throws IOException {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("body", phrase)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    }
-    return String.join(" ", terms);
+    return String.join(" ", BlogAnalyzers.terms(analyzer, phrase));
   }
 }
