@@ -3,7 +3,7 @@
 # one's output kept in bench-results/<name>-<date>.txt. Not part of the test run.
 # Usage: scripts/bench.sh [quick|full]
 #   quick (default): crawl, search, related, reindex, Solr peer comparison, CACM evaluation (~45 min)
-#   full: also JMH and scaling to ×10 and ×100 (another ~40 min, ~5 GB of disk)
+#   full: also JMH and scaling to ×10 and ×100, 3 runs each (another ~45 min, ~5 GB of disk)
 # Needs: wrk (apt-get install -y wrk) and ../shared (Handbook and CACM corpora).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,12 @@ run reindex-sample scripts/bench-reindex.sh sample 3
 run reindex-handbook scripts/bench-reindex.sh handbook 3
 run solr-peer-handbook scripts/bench-solr.sh handbook 10 3
 run cacm-eval scripts/eval-cacm.sh
+run tune-relevance-handbook scripts/tune-relevance.sh 4
 if [ "${1:-quick}" = full ]; then
-  run jmh-handbook scripts/bench-jmh.sh handbook
-  run scaling-handbook scripts/bench-scaling.sh 1 10 100
+  for i in 1 2 3; do
+    run "jmh-handbook-run$i" scripts/bench-jmh.sh handbook
+  done
+  for i in 1 2 3; do
+    run "scaling-handbook-run$i" scripts/bench-scaling.sh 1 10 100
+  done
 fi
