@@ -70,6 +70,7 @@ public final class RelevanceTuning {
       }
     }
     stemmers(articles, queries);
+    matching(dir, base, queries);
     feedback(dir, base, queries);
   }
 
@@ -112,6 +113,45 @@ public final class RelevanceTuning {
         System.out.println(knownItems(stemmer.name(), s, f, new VisitorQueryParser(), queries));
       }
       org.apache.lucene.util.IOUtils.rm(dir);
+    }
+  }
+
+  /**
+   * How many of a query's words must match? The site's query with every word required (relaxed
+   * to any word when nothing matches), all but one word required, and any word.
+   */
+  private static void matching(Path dir, SearchOptions base, List<String[]> queries) throws Exception {
+    System.out.println("words required, site defaults otherwise        MRR@10   S@1    S@10");
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+      IndexSearcher s = new IndexSearcher(reader);
+      s.setSimilarity(new BM25Similarity(base.k1(), base.b()));
+      QueryFactory f = new QueryFactory(BlogAnalyzers.query(base.stemmer(), base.synonyms()), base.weights());
+      VisitorQueryParser parser = new VisitorQueryParser();
+      System.out.println(knownItems("all (the site)", s, f, parser, queries));
+      for (int missing : new int[] {1, 4}) {
+        double mrr = 0;
+        int s1 = 0;
+        int s10 = 0;
+        for (String[] q : queries) {
+          ParsedQuery parsed = parser.parse(q[0]);
+          org.apache.lucene.search.BooleanQuery any = (org.apache.lucene.search.BooleanQuery) f.build(parsed, true);
+          org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+          any.clauses().forEach(b::add);
+          b.setMinimumNumberShouldMatch(Math.max(1, f.requiredClauses(parsed) - missing));
+          ScoreDoc[] top = s.search(b.build(), 10).scoreDocs;
+          for (int i = 0; i < top.length; i++) {
+            if (s.storedFields().document(top[i].doc).get(IndexSchema.URL).equals(q[1])) {
+              mrr += 1.0 / (i + 1);
+              s1 += i == 0 ? 1 : 0;
+              s10++;
+              break;
+            }
+          }
+        }
+        int n = queries.size();
+        System.out.printf(Locale.ROOT, "%-46s %6.4f %6.4f %6.4f%n", missing == 1 ? "all but one" : "any",
+            mrr / n, s1 / (double) n, s10 / (double) n);
+      }
     }
   }
 
