@@ -41,9 +41,12 @@ public final class RelatedEvaluation {
   public static Result evaluate(Collection<Article> articles, RelatedSet set, Map<String, Set<String>> links, int k) {
     Map<String, List<String>> lists = new java.util.HashMap<>();
     int fallbacks = 0;
-    for (Map.Entry<String, RelatedList> e : set.lists().entrySet()) {
-      lists.put(e.getKey(), e.getValue().items().stream().map(RelatedItem::url).toList());
-      fallbacks += e.getValue().fallback() ? 1 : 0;
+    for (Article a : articles) {
+      RelatedList list = set.lists().get(a.url());
+      if (list != null) {
+        lists.put(a.url(), list.items().stream().map(RelatedItem::url).toList());
+        fallbacks += list.fallback() ? 1 : 0;
+      }
     }
     Result r = evaluateLists(articles, lists, links, k);
     return new Result(r.k(), r.posts(), r.categoryPrecision(), r.linkRecall(), r.postsWithLinks(), fallbacks);

@@ -1,6 +1,7 @@
 package io.blogsearch.admin;
 
 import io.blogsearch.bench.Medians;
+import io.blogsearch.bench.Pages;
 import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.Selectors;
 import io.blogsearch.config.SiteConfig;
@@ -18,9 +19,6 @@ import io.blogsearch.extract.PageAnalysis;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Indexer;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,12 +92,7 @@ public final class ReindexBenchmark {
 
   /** Seconds to parse, extract and index pages whose HTML is already in memory. */
   private static double bareParseAndIndex(List<String> urls) throws Exception {
-    List<String> html = new ArrayList<>();
-    for (String u : urls) {
-      try (InputStream in = URI.create(u).toURL().openStream()) {
-        html.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
+    List<String> html = Pages.html(urls);
     ArticleExtractor extractor = new ArticleExtractor(Selectors.wordpressDefaults(),
         new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), false);
     ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -14,7 +14,6 @@ import io.blogsearch.extract.UrlNormalizer;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,12 +91,7 @@ public final class CrawlBenchmark {
   }
 
   private static double extractAll(List<String> urls) throws Exception {
-    List<String> bodies = new ArrayList<>();
-    for (String u : urls) {
-      try (InputStream in = URI.create(u).toURL().openStream()) {
-        bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
+    List<String> bodies = Pages.html(urls);
     ArticleExtractor extractor = new ArticleExtractor(Selectors.wordpressDefaults(),
         new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), false);
     long t0 = System.nanoTime();

@@ -1,15 +1,10 @@
 package io.blogsearch.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blogsearch.related.RelatedEvaluation;
 import io.blogsearch.related.RelatedSet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +19,10 @@ final class RelatedQualityComparison {
 
   static void report(BenchCorpus corpus, RelatedSet ours, URI solrCore) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    ObjectMapper json = new ObjectMapper();
     Map<String, List<String>> solr = new HashMap<>();
     for (String url : ours.lists().keySet()) {
-      URI uri = URI.create(solrCore.getScheme() + "://" + solrCore.getAuthority()
-          + SolrComparison.solrMlt(solrCore.getPath(), url) + "&rows=10");
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        throw new IOException(uri + " answered " + r.statusCode());
-      }
-      List<String> urls = new ArrayList<>();
-      json.readTree(r.body()).path("response").path("docs").forEach((JsonNode d) -> urls.add(d.path("url").asText()));
-      solr.put(url, urls);
+      URI uri = SolrComparison.onHost(solrCore, SolrComparison.solrMlt(solrCore.getPath(), url) + "&rows=10");
+      solr.put(url, ResultOverlap.urls(ResultOverlap.get(http, uri).path("response").path("docs")));
     }
     System.out.printf("related quality on all %d posts (%d known links between them, hidden from both):%n",
         ours.lists().size(), corpus.links().values().stream().mapToInt(java.util.Set::size).sum());

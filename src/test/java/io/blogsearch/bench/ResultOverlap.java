@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +35,7 @@ final class ResultOverlap {
     List<String> differing = new ArrayList<>();
     for (QueryMix.Search s : searches) {
       JsonNode a = get(http, ours.resolve(s.path()));
-      JsonNode b = get(http, URI.create(solrCore.getScheme() + "://" + solrCore.getAuthority()
-          + SolrComparison.solrSearch(solrCore.getPath(), s)));
+      JsonNode b = get(http, SolrComparison.onHost(solrCore, SolrComparison.solrSearch(solrCore.getPath(), s)));
       if (a.path("relaxed").asBoolean()) {
         relaxed++;
         continue;
@@ -65,16 +62,16 @@ final class ResultOverlap {
     differing.forEach(d -> System.out.println("  totals differ: " + d));
     double relatedOverlap = 0;
     for (String url : postUrls) {
-      JsonNode a = get(http, ours.resolve("/api/related?limit=5&url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)));
-      JsonNode b = get(http, URI.create(solrCore.getScheme() + "://" + solrCore.getAuthority()
-          + SolrComparison.solrMlt(solrCore.getPath(), url)));
+      JsonNode a = get(http, ours.resolve(SolrComparison.ourRelated(url)));
+      JsonNode b = get(http, SolrComparison.onHost(solrCore, SolrComparison.solrMlt(solrCore.getPath(), url)));
       relatedOverlap += overlap(urls(a.path("items")), urls(b.path("response").path("docs")));
     }
     System.out.printf(Locale.ROOT, "related agreement on %d posts: mean top-5 overlap with Solr MLT %.3f%n",
         postUrls.size(), relatedOverlap / postUrls.size());
   }
 
-  private static JsonNode get(HttpClient http, URI uri) throws IOException, InterruptedException {
+  /** The JSON body of a GET that must answer 200. */
+  static JsonNode get(HttpClient http, URI uri) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException(uri + " answered " + r.statusCode() + ": " + r.body());
@@ -82,7 +79,8 @@ final class ResultOverlap {
     return JSON.readTree(r.body());
   }
 
-  private static List<String> urls(JsonNode array) {
+  /** The {@code url} of each element of a JSON array. */
+  static List<String> urls(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.path("url").asText()));
     return out;

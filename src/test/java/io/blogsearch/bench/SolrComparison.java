@@ -80,8 +80,7 @@ public final class SolrComparison {
       targets.put("search ours", new Target(ours, searches.stream().map(QueryMix.Search::path).toList()));
       targets.put("search Solr caches on", solrTarget(solr.cores.get("blog"), searches, SolrComparison::solrSearch));
       targets.put("search Solr caches off", solrTarget(solr.cores.get("blog_nocache"), searches, SolrComparison::solrSearch));
-      targets.put("related ours", new Target(ours, postUrls.stream()
-          .map(u -> "/api/related?limit=5&url=" + URLEncoder.encode(u, StandardCharsets.UTF_8)).toList()));
+      targets.put("related ours", new Target(ours, postUrls.stream().map(SolrComparison::ourRelated).toList()));
       targets.put("related Solr MLT caches on", solrTarget(solr.cores.get("blog"), postUrls, SolrComparison::solrMlt));
       targets.put("related Solr MLT caches off", solrTarget(solr.cores.get("blog_nocache"), postUrls, SolrComparison::solrMlt));
 
@@ -118,8 +117,17 @@ public final class SolrComparison {
   }
 
   private static <T> Target solrTarget(URI core, List<T> items, PathBuilder<T> builder) throws java.io.IOException {
-    URI base = URI.create(core.getScheme() + "://" + core.getHost() + ":" + core.getPort());
-    return new Target(base, items.stream().map(i -> builder.path(core.getPath(), i)).toList());
+    return new Target(onHost(core, ""), items.stream().map(i -> builder.path(core.getPath(), i)).toList());
+  }
+
+  /** {@code path} on the host and port of {@code uri}. */
+  static URI onHost(URI uri, String path) {
+    return URI.create(uri.getScheme() + "://" + uri.getAuthority() + path);
+  }
+
+  /** Our related-posts request for a post, five items like the widget's default. */
+  static String ourRelated(String postUrl) {
+    return "/api/related?limit=5&url=" + enc(postUrl);
   }
 
   /** The Solr request equivalent to {@link QueryMix.Search#path()} on our API. */

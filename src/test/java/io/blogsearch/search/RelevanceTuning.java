@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
@@ -74,29 +76,44 @@ public final class RelevanceTuning {
     feedback(dir, base, queries);
   }
 
-  /** MRR@10, success@1 and success@10 of the site's AND query (relaxed to any word when empty). */
-  private static String knownItems(String name, IndexSearcher s, QueryFactory f, VisitorQueryParser parser,
-      List<String[]> queries) throws java.io.IOException {
+  /** A ranking under test: the URLs of its top 10 for a query, best first. */
+  interface Ranker {
+    List<String> top10(String query) throws java.io.IOException;
+  }
+
+  /** MRR@10, success@1 and success@10 of a ranking over the known-item queries, as a table row. */
+  private static String score(String name, Ranker ranker, List<String[]> queries) throws java.io.IOException {
     double mrr = 0;
     int s1 = 0;
     int s10 = 0;
     for (String[] q : queries) {
-      ParsedQuery parsed = parser.parse(q[0]);
-      ScoreDoc[] top = s.search(f.build(parsed, false), 10).scoreDocs;
-      if (top.length == 0) {
-        top = s.search(f.build(parsed, true), 10).scoreDocs;
-      }
-      for (int i = 0; i < top.length; i++) {
-        if (s.storedFields().document(top[i].doc).get(IndexSchema.URL).equals(q[1])) {
-          mrr += 1.0 / (i + 1);
-          s1 += i == 0 ? 1 : 0;
-          s10++;
-          break;
-        }
+      int rank = ranker.top10(q[0]).indexOf(q[1]);
+      if (rank >= 0) {
+        mrr += 1.0 / (rank + 1);
+        s1 += rank == 0 ? 1 : 0;
+        s10++;
       }
     }
     int n = queries.size();
     return String.format(Locale.ROOT, "%-46s %6.4f %6.4f %6.4f", name, mrr / n, s1 / (double) n, s10 / (double) n);
+  }
+
+  private static List<String> urls(IndexSearcher s, Query q) throws java.io.IOException {
+    List<String> out = new ArrayList<>();
+    for (ScoreDoc sd : s.search(q, 10).scoreDocs) {
+      out.add(s.storedFields().document(sd.doc).get(IndexSchema.URL));
+    }
+    return out;
+  }
+
+  /** The site's query: every word required, relaxed to any word when nothing matches. */
+  private static String knownItems(String name, IndexSearcher s, QueryFactory f, VisitorQueryParser parser,
+      List<String[]> queries) throws java.io.IOException {
+    return score(name, text -> {
+      ParsedQuery parsed = parser.parse(text);
+      List<String> top = urls(s, f.build(parsed, false));
+      return top.isEmpty() ? urls(s, f.build(parsed, true)) : top;
+    }, queries);
   }
 
   /** The site's defaults with each stemmer (index and synonyms rebuilt with it). */
@@ -129,28 +146,13 @@ public final class RelevanceTuning {
       VisitorQueryParser parser = new VisitorQueryParser();
       System.out.println(knownItems("all (the site)", s, f, parser, queries));
       for (int missing : new int[] {1, 4}) {
-        double mrr = 0;
-        int s1 = 0;
-        int s10 = 0;
-        for (String[] q : queries) {
-          ParsedQuery parsed = parser.parse(q[0]);
-          org.apache.lucene.search.BooleanQuery any = (org.apache.lucene.search.BooleanQuery) f.build(parsed, true);
-          org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
-          any.clauses().forEach(b::add);
+        System.out.println(score(missing == 1 ? "all but one" : "any", text -> {
+          ParsedQuery parsed = parser.parse(text);
+          BooleanQuery.Builder b = new BooleanQuery.Builder();
+          ((BooleanQuery) f.build(parsed, true)).clauses().forEach(b::add);
           b.setMinimumNumberShouldMatch(Math.max(1, f.requiredClauses(parsed) - missing));
-          ScoreDoc[] top = s.search(b.build(), 10).scoreDocs;
-          for (int i = 0; i < top.length; i++) {
-            if (s.storedFields().document(top[i].doc).get(IndexSchema.URL).equals(q[1])) {
-              mrr += 1.0 / (i + 1);
-              s1 += i == 0 ? 1 : 0;
-              s10++;
-              break;
-            }
-          }
-        }
-        int n = queries.size();
-        System.out.printf(Locale.ROOT, "%-46s %6.4f %6.4f %6.4f%n", missing == 1 ? "all but one" : "any",
-            mrr / n, s1 / (double) n, s10 / (double) n);
+          return urls(s, b.build());
+        }, queries));
       }
     }
   }
@@ -159,7 +161,7 @@ public final class RelevanceTuning {
    * Does RM3 help a blog's short queries? The same known-item queries ranked any-word (the eval
    * command's retrieval) with the site's weights, without and with pseudo-relevance feedback.
    */
-  private static void feedback(Path dir, SearchOptions base, List<String[]> queries) {
+  private static void feedback(Path dir, SearchOptions base, List<String[]> queries) throws Exception {
     System.out.println("any-word ranking, site weights                  MRR@10   S@1    S@10");
     List<RelevanceModel.Settings> settings = new ArrayList<>();
     settings.add(null);
@@ -167,29 +169,13 @@ public final class RelevanceTuning {
     settings.add(new RelevanceModel.Settings(10, 20, 0.8, 0.1));
     settings.add(new RelevanceModel.Settings(5, 10, 0.7, 0.1));
     for (RelevanceModel.Settings fb : settings) {
-      double mrr = 0;
-      int s1 = 0;
-      int s10 = 0;
-      try (RankedRetrieval retrieval = RankedRetrieval.open(dir, base,
-          BlogAnalyzers.stopWords(BlogAnalyzers.StopList.LUCENE, base.stemmer()), fb)) {
-        for (String[] q : queries) {
-          List<RankedRetrieval.Ranked> top = retrieval.search(q[0], 10);
-          for (int i = 0; i < top.size(); i++) {
-            if (top.get(i).url().equals(q[1])) {
-              mrr += 1.0 / (i + 1);
-              s1 += i == 0 ? 1 : 0;
-              s10++;
-              break;
-            }
-          }
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      int n = queries.size();
       String name = fb == null ? "BM25, no feedback" : String.format(Locale.ROOT, "RM3 %d docs %d terms original %.1f",
           fb.feedbackDocs(), fb.feedbackTerms(), fb.originalWeight());
-      System.out.printf(Locale.ROOT, "%-46s %6.4f %6.4f %6.4f%n", name, mrr / n, s1 / (double) n, s10 / (double) n);
+      try (RankedRetrieval retrieval = RankedRetrieval.open(dir, base,
+          BlogAnalyzers.stopWords(BlogAnalyzers.StopList.LUCENE, base.stemmer()), fb)) {
+        System.out.println(score(name, text -> retrieval.search(text, 10).stream().map(RankedRetrieval.Ranked::url).toList(),
+            queries));
+      }
     }
   }
 }
