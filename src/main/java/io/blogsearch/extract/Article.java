@@ -48,8 +48,26 @@ public record Article(
    * @param author commenter name
    * @param date comment time, or null
    * @param text comment text; paragraphs separated by a blank line
+   * @param type {@code comment}, {@code pingback} or {@code trackback}
    */
-  public record Comment(String id, String parentId, String author, Instant date, String text) {}
+  public record Comment(String id, String parentId, String author, Instant date, String text, String type) {
+    public static final String COMMENT = "comment";
+    public static final String PINGBACK = "pingback";
+    public static final String TRACKBACK = "trackback";
+
+    public Comment {
+      id = id == null ? "" : id;
+      parentId = parentId == null ? "" : parentId;
+      author = author == null ? "" : author;
+      text = text == null ? "" : text;
+      type = type == null || type.isBlank() ? COMMENT : type;
+    }
+
+    /** A plain reader comment. */
+    public Comment(String id, String parentId, String author, Instant date, String text) {
+      this(id, parentId, author, date, text, COMMENT);
+    }
+  }
 
   /**
    * A link the site itself shows as related to the post.

@@ -73,7 +73,8 @@ public final class ArticleExtractor {
     if (verdict.kind() == PageKind.POST && contentEl != null) {
       article = Optional.of(readArticle(pageUrl, canonical, doc, scope, titleEl, contentEl, jsonLd));
     }
-    return new PageAnalysis(verdict.kind(), verdict.reason(), canonical, noindex, nofollow, links, feeds, article);
+    return new PageAnalysis(verdict.kind(), verdict.reason(), canonical, noindex, nofollow, links, feeds, article,
+        PageAnalysis.Pagination.SINGLE);
   }
 
   private Article readArticle(String pageUrl, String canonical, Document doc, Element scope,

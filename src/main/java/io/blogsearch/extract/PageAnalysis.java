@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param links normalised in-page links to follow (empty when {@code nofollow})
  * @param feeds feed URLs announced in the page head
  * @param article the post, present only for {@link PageKind#POST}
+ * @param pagination where this page sits in a multi-page post ({@code <!--nextpage-->})
  */
 public record PageAnalysis(
     PageKind kind,
@@ -23,10 +24,32 @@ public record PageAnalysis(
     boolean nofollow,
     List<String> links,
     List<String> feeds,
-    Optional<Article> article) {
+    Optional<Article> article,
+    Pagination pagination) {
 
   public PageAnalysis {
     links = List.copyOf(links);
     feeds = List.copyOf(feeds);
+    pagination = pagination == null ? Pagination.SINGLE : pagination;
+  }
+
+  /**
+   * A post split into pages ({@code .page-links}, {@code .post-nav-links}): page 1 is the post;
+   * pages 2..N only continue its text and are never posts of their own.
+   *
+   * @param page this page's number (1 for a single-page post)
+   * @param firstPage URL of page 1 (this page's URL when {@code page == 1})
+   * @param laterPages URLs of pages 2..N in order, as linked from this page (empty if none)
+   */
+  public record Pagination(int page, String firstPage, List<String> laterPages) {
+    public static final Pagination SINGLE = new Pagination(1, null, List.of());
+
+    public Pagination {
+      laterPages = List.copyOf(laterPages);
+    }
+
+    public boolean isContinuation() {
+      return page > 1;
+    }
   }
 }
