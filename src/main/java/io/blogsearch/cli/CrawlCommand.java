@@ -1,9 +1,13 @@
 package io.blogsearch.cli;
 
 import io.blogsearch.config.SiteConfig;
+import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +26,27 @@ final class CrawlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SiteConfig site = siteOptions.load();
     ConsoleProgress progress = new ConsoleProgress(System.out, quiet);
-    CrawlReport report = new Crawler(site).crawl(progress);
+    // SIGTERM/Ctrl-C: stop fetching, save what was fetched and the report, then let the JVM exit.
+    AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch saved = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stopping.set(true);
+      try {
+        saved.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "crawl-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    CrawlReport report;
+    try {
+      report = new Crawler(site).crawl(progress, CrawlPlan.incremental(), stopping::get);
+    } finally {
+      saved.countDown();
+    }
+    if (!stopping.get()) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
     if (report.fatalError() != null) {
       System.err.println("error: " + report.fatalError());
       return 1;

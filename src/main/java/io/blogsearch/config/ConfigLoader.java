@@ -100,12 +100,14 @@ public final class ConfigLoader {
     }
 
     Node l = top.field("limits");
-    l.allowOnly("maxPages", "maxDepth", "maxBodyBytes", "maxDuration");
+    l.allowOnly("maxPages", "maxDepth", "maxBodyBytes", "maxDuration", "trapBudget", "degradedErrorShare");
     SiteConfig.Limits limits = new SiteConfig.Limits(
         l.field("maxPages").positiveInt(10_000),
         l.field("maxDepth").nonNegativeInt(20),
         l.field("maxBodyBytes").positiveInt(5 * 1024 * 1024),
-        l.field("maxDuration").duration(Duration.ofHours(2)));
+        l.field("maxDuration").duration(Duration.ofHours(2)),
+        l.field("trapBudget").positiveInt(100),
+        l.field("degradedErrorShare").fraction(0.2));
 
     Node p = top.field("politeness");
     p.allowOnly("concurrencyPerHost", "delay", "maxCrawlDelay", "userAgent", "respectRobots", "followNofollowLinks");

@@ -54,8 +54,16 @@ public record SiteConfig(
     stripQueryParams = Set.copyOf(stripQueryParams);
   }
 
-  /** Bounds that stop a crawl however the site behaves. */
-  public record Limits(int maxPages, int maxDepth, long maxBodyBytes, Duration maxDuration) {}
+  /**
+   * Bounds that stop a crawl however the site behaves.
+   *
+   * @param trapBudget pages of one URL pattern (digits and query values generalised) fetched
+   *     without finding a post before the pattern is no longer fetched
+   * @param degradedErrorShare a crawl where more than this share (0–1) of fetched pages failed is
+   *     reported as degraded
+   */
+  public record Limits(int maxPages, int maxDepth, long maxBodyBytes, Duration maxDuration, int trapBudget,
+      double degradedErrorShare) {}
 
   /**
    * Per-host manners. The effective gap between requests to a host is the larger of {@code delay}

@@ -11,12 +11,13 @@ import java.util.Map;
  * @param startedAt start time
  * @param finishedAt end time
  * @param complete false when a limit stopped the crawl or no seed could be reached
+ * @param degraded more than {@code limits.degradedErrorShare} of the fetched pages failed
  * @param fatalError why the crawl could not run at all (e.g. every seed unreachable), or null
  * @param stopReason which limit stopped the crawl, or null
  * @param requests HTTP requests made (robots.txt, sitemaps and pages, retries included)
  * @param bytes decoded bytes downloaded
  * @param articles posts in the crawl output after this crawl
- * @param counts outcome totals
+ * @param counts outcome totals ({@code TRAP}: URLs not fetched as crawl traps)
  * @param offSiteLinks distinct links to hosts outside the allowed list (never contacted)
  * @param notFetched queued URLs left when a limit stopped the crawl
  * @param outcomes one entry per URL, in the order they finished
@@ -26,6 +27,7 @@ public record CrawlReport(
     Instant startedAt,
     Instant finishedAt,
     boolean complete,
+    boolean degraded,
     String fatalError,
     String stopReason,
     long requests,

@@ -33,11 +33,46 @@ final class CrawlRun {
   final AtomicInteger indexed = new AtomicInteger();
   final AtomicReference<String> stopReason = new AtomicReference<>();
   final AtomicReference<String> firstFailure = new AtomicReference<>();
+  /** URLs an interrupted earlier crawl already fetched: not fetched again. */
+  final Set<String> resumed;
+  /** Text of continuation pages (2..N of a multi-page post) fetched on their own, by URL. */
+  final Map<String, String> continuationText = new ConcurrentHashMap<>();
+  private final CrawlJournal journal;
 
-  CrawlRun(Map<String, Article> articles, Map<String, UrlState> previousState) {
+  CrawlRun(Map<String, Article> articles, Map<String, UrlState> previousState, Set<String> resumed,
+      CrawlJournal journal) {
     this.articles = new ConcurrentHashMap<>(articles);
     this.previousState = Map.copyOf(previousState);
     this.state = new ConcurrentHashMap<>(previousState);
+    this.resumed = Set.copyOf(resumed);
+    this.journal = journal;
+  }
+
+  /** Stores a post (and journals it); returns the copy it replaced, or null. */
+  Article putArticle(String key, Article a) {
+    Article old = articles.put(key, a);
+    journal.putArticle(key, a);
+    return old;
+  }
+
+  /** Removes a stored post (and journals it); returns it, or null if there was none. */
+  Article removeArticle(String key) {
+    Article old = articles.remove(key);
+    if (old != null) {
+      journal.removeArticle(key);
+    }
+    return old;
+  }
+
+  void putState(String url, UrlState s) {
+    state.put(url, s);
+    journal.putState(url, s);
+  }
+
+  void removeState(String url) {
+    if (state.remove(url) != null) {
+      journal.removeState(url);
+    }
   }
 
   void record(String url, Outcome outcome, int status, String reason) {

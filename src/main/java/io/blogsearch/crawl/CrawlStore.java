@@ -15,16 +15,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The crawl output on disk, in a site's crawl folder: {@code articles.jsonl} (one post per line,
  * sorted by URL, read by the indexer), {@code state.json} (validators and links per URL) and
  * {@code report.json}. Each file is replaced atomically, so a crash mid-save leaves the previous
- * version readable.
+ * version readable. While a crawl runs, its changes go to {@code journal.jsonl} as they happen
+ * ({@link CrawlJournal}); readers replay it, so what an interrupted crawl fetched is kept.
  */
 public final class CrawlStore {
   private final Path dir;
@@ -41,8 +44,26 @@ public final class CrawlStore {
     return dir;
   }
 
-  /** Stored posts by canonical URL; empty before the first crawl. */
+  /** Stored posts by canonical URL, including those an interrupted crawl journaled; empty before the first crawl. */
   public Map<String, Article> loadArticles() {
+    Map<String, Article> out = loadSavedArticles();
+    CrawlJournal.replay(dir.resolve(CrawlJournal.FILE), json, out, null, new HashSet<>());
+    return out;
+  }
+
+  /** URLs an interrupted crawl fetched (its journal names them); empty after a finished crawl. */
+  public Set<String> loadInterruptedUrls() {
+    Set<String> touched = new HashSet<>();
+    CrawlJournal.replay(dir.resolve(CrawlJournal.FILE), json, null, null, touched);
+    return touched;
+  }
+
+  /** Opens the journal a crawl appends its changes to (after those of an interrupted one). */
+  CrawlJournal openJournal() throws IOException {
+    return new CrawlJournal(dir, json);
+  }
+
+  private Map<String, Article> loadSavedArticles() {
     Path file = dir.resolve("articles.jsonl");
     Map<String, Article> out = new LinkedHashMap<>();
     if (!Files.exists(file)) {
@@ -61,17 +82,19 @@ public final class CrawlStore {
     }
   }
 
-  /** Remembered per-URL state; empty before the first crawl. */
+  /** Remembered per-URL state, including an interrupted crawl's; empty before the first crawl. */
   public Map<String, UrlState> loadState() {
     Path file = dir.resolve("state.json");
-    if (!Files.exists(file)) {
-      return new TreeMap<>();
+    Map<String, UrlState> out = new TreeMap<>();
+    if (Files.exists(file)) {
+      try {
+        out = json.readValue(file.toFile(), new TypeReference<TreeMap<String, UrlState>>() {});
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
     }
-    try {
-      return json.readValue(file.toFile(), new TypeReference<TreeMap<String, UrlState>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    CrawlJournal.replay(dir.resolve(CrawlJournal.FILE), json, null, out, new HashSet<>());
+    return out;
   }
 
   /** The last crawl's report, or null if there was none. */
@@ -84,7 +107,10 @@ public final class CrawlStore {
     }
   }
 
-  /** Saves a crawl's result; posts first, then state, then the report. */
+  /**
+   * Saves a crawl's result; posts first, then state, then the report, then drops the journal
+   * (replaying it over the new files would change nothing, so a crash in between is harmless).
+   */
   public void save(Map<String, Article> articles, Map<String, UrlState> state, CrawlReport report) {
     try {
       Files.createDirectories(dir);
@@ -100,6 +126,7 @@ public final class CrawlStore {
       });
       replace("state.json", tmp -> json.writeValue(tmp.toFile(), new TreeMap<>(state)));
       saveReport(report);
+      Files.deleteIfExists(dir.resolve(CrawlJournal.FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save crawl output in " + dir, e);
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,18 +45,30 @@ public final class Crawler {
 
   /**
    * Runs a crawl of the given plan. When {@code cancelled} turns true the crawl stops within a
-   * fraction of a second, nothing is saved but the report, and the stored posts stay as they were.
+   * fraction of a second and saves what it fetched so far, with a report saying it was cancelled.
+   * Changes are journaled as they happen, so even a killed crawl keeps what it stored, and the
+   * next crawl does not fetch those URLs again.
    */
   public CrawlReport crawl(CrawlListener listener, CrawlPlan plan, BooleanSupplier cancelled) throws InterruptedException {
+    try (CrawlJournal journal = store.openJournal()) {
+      return crawl(listener, plan, cancelled, journal);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the crawl journal in " + store.dir(), e);
+    }
+  }
+
+  private CrawlReport crawl(CrawlListener listener, CrawlPlan plan, BooleanSupplier cancelled, CrawlJournal journal)
+      throws InterruptedException {
     UrlNormalizer urls = new UrlNormalizer(config.stripQueryParams());
-    CrawlRun run = new CrawlRun(store.loadArticles(), store.loadState());
+    CrawlRun run = new CrawlRun(store.loadArticles(), store.loadState(), store.loadInterruptedUrls(), journal);
+    TrapGuard traps = new TrapGuard(config.limits().trapBudget());
     Frontier frontier = new Frontier();
     CrawlScope scope = new CrawlScope(config);
     RobotsRules robots = new RobotsRules(config.politeness().userAgent(), config.politeness().respectRobots());
     HttpFetcher fetcher = new HttpFetcher(config.http(), config.politeness().userAgent(), urls);
     ArticleExtractor extractor = new ArticleExtractor(config.selectors(), urls, config.politeness().followNofollowLinks());
     PageProcessor processor = new PageProcessor(config, run, frontier, scope, robots,
-        new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls, plan);
+        new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls, plan, traps);
 
     List<String> seeds;
     if (plan.mode() == CrawlPlan.Mode.URLS) {
@@ -75,6 +88,7 @@ public final class Crawler {
     ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("crawl-worker"));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("crawl-progress"));
     ticker.scheduleAtFixedRate(() -> listener.onProgress(progress(run, frontier)), 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleAtFixedRate(() -> checkpoint(run, traps, frontier), 5, 5, TimeUnit.SECONDS);
     ticker.scheduleAtFixedRate(() -> {
       if (cancelled.getAsBoolean()) {
         run.stopReason.compareAndSet(null, "cancelled");
@@ -88,7 +102,7 @@ public final class Crawler {
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
-        running.add(pool.submit(() -> work(frontier, processor)));
+        running.add(pool.submit(() -> work(frontier, processor, run)));
       }
       for (Future<?> f : running) {
         f.get();
@@ -101,7 +115,7 @@ public final class Crawler {
     }
     int notFetched = frontier.stop().size();
     listener.onProgress(progress(run, frontier));
-    return finish(run, seeds, notFetched, cancelled.getAsBoolean());
+    return finish(run, traps, seeds, notFetched, cancelled.getAsBoolean());
   }
 
   /** Queues the configured sitemaps and, per seed host, those robots.txt announces or the usual locations. */
@@ -117,12 +131,16 @@ public final class Crawler {
     }
   }
 
-  private static void work(Frontier frontier, PageProcessor processor) {
+  /** One worker: takes tasks until none are left. A page that throws is an error line; the crawl goes on. */
+  private static void work(Frontier frontier, PageProcessor processor, CrawlRun run) {
     try {
       Frontier.Task task;
       while ((task = frontier.take()) != null) {
         try {
           processor.process(task);
+        } catch (RuntimeException | StackOverflowError e) {
+          run.record(task.url(), Outcome.ERROR, 0, "exception while processing: " + e.getClass().getName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
           frontier.done();
         }
@@ -132,19 +150,26 @@ public final class Crawler {
     }
   }
 
-  private CrawlReport finish(CrawlRun run, List<String> seeds, int notFetched, boolean cancelled) {
+  /** Writes the report so far, so an interrupted crawl still says what it did (posts are journaled). */
+  private void checkpoint(CrawlRun run, TrapGuard traps, Frontier frontier) {
+    try {
+      store.saveReport(report(run, traps, false, null, "in progress (interrupted if no crawl is running)",
+          frontier.queued()));
+    } catch (IOException | RuntimeException e) {
+      // the next checkpoint or the final save tries again
+    }
+  }
+
+  private CrawlReport finish(CrawlRun run, TrapGuard traps, List<String> seeds, int notFetched, boolean cancelled) {
     String fatal = null;
     if (cancelled) {
-      fatal = "cancelled: stored posts left as they were";
+      run.stopReason.set("cancelled: what was fetched is kept");
     } else if (run.responses.get() == 0) {
       fatal = "no seed could be reached (" + String.join(", ", seeds) + "): "
           + (run.firstFailure.get() == null ? "no response" : run.firstFailure.get());
     }
     boolean complete = fatal == null && run.stopReason.get() == null;
-    CrawlReport report = new CrawlReport(config.name(), run.startedAt, Instant.now(), complete, fatal,
-        run.stopReason.get(), run.requests.get(), run.bytes.get(),
-        fatal == null ? run.articles.size() : store.loadArticles().size(),
-        run.counts(), run.offSiteLinks.size(), notFetched, new ArrayList<>(run.outcomes));
+    CrawlReport report = report(run, traps, complete, fatal, run.stopReason.get(), notFetched);
     try {
       if (fatal == null) {
         store.save(run.articles, run.state, report);
@@ -155,6 +180,21 @@ public final class Crawler {
       throw new UncheckedIOException(e);
     }
     return report;
+  }
+
+  private CrawlReport report(CrawlRun run, TrapGuard traps, boolean complete, String fatal, String stopReason,
+      int notFetched) {
+    List<UrlOutcome> outcomes = new ArrayList<>(run.outcomes);
+    outcomes.addAll(traps.reportLines());
+    Map<Outcome, Integer> counts = run.counts();
+    if (traps.droppedCount() > 0) {
+      counts.put(Outcome.TRAP, traps.droppedCount());
+    }
+    int fetched = Math.max(1, run.pagesFetched.get());
+    boolean degraded = run.errors.get() > config.limits().degradedErrorShare() * fetched;
+    return new CrawlReport(config.name(), run.startedAt, Instant.now(), complete, degraded, fatal, stopReason,
+        run.requests.get(), run.bytes.get(), run.articles.size(), counts, run.offSiteLinks.size(), notFetched,
+        outcomes);
   }
 
   private static CrawlProgress progress(CrawlRun run, Frontier frontier) {

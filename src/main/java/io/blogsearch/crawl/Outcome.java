@@ -27,5 +27,12 @@ public enum Outcome {
   /** 404/410 for a URL that was never a stored post. */
   NOT_FOUND,
   /** The fetch failed (network, 5xx after retries, body too large, redirect rules…). */
-  ERROR
+  ERROR,
+  /**
+   * URLs recognised as a crawl trap before fetching (see {@code TrapGuard}); one line per rule,
+   * whose url field is the rule and reason says how many URLs it dropped.
+   */
+  TRAP,
+  /** Page 2..N of a multi-page post: its text went into page 1's post; never a post itself. */
+  SKIPPED_CONTINUATION
 }

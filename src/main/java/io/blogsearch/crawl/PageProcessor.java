@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -43,9 +44,11 @@ final class PageProcessor {
   private final ArticleExtractor extractor;
   private final UrlNormalizer urls;
   private final CrawlPlan plan;
+  private final TrapGuard traps;
 
   PageProcessor(SiteConfig config, CrawlRun run, Frontier frontier, CrawlScope scope, RobotsRules robots,
-      HostThrottle throttle, HttpFetcher fetcher, ArticleExtractor extractor, UrlNormalizer urls, CrawlPlan plan) {
+      HostThrottle throttle, HttpFetcher fetcher, ArticleExtractor extractor, UrlNormalizer urls, CrawlPlan plan,
+      TrapGuard traps) {
     this.config = config;
     this.run = run;
     this.frontier = frontier;
@@ -56,6 +59,7 @@ final class PageProcessor {
     this.extractor = extractor;
     this.urls = urls;
     this.plan = plan;
+    this.traps = traps;
   }
 
   /** Queues a URL found at {@code depth} unless it is out of scope or too deep. */
@@ -71,9 +75,17 @@ final class PageProcessor {
         }
       }
       case IN -> {
-        if (depth <= config.limits().maxDepth() || kind == Frontier.Kind.DISCOVERY) {
-          frontier.offer(new Frontier.Task(url, depth, kind));
+        if (depth > config.limits().maxDepth() && kind != Frontier.Kind.DISCOVERY) {
+          return;
         }
+        Optional<String> trap = depth > 0 ? traps.refusal(url) : Optional.empty();
+        if (trap.isPresent()) {
+          if (frontier.markSeen(url)) {
+            traps.dropped(trap.get());
+          }
+          return;
+        }
+        frontier.offer(new Frontier.Task(url, depth, kind));
       }
     }
   }
@@ -90,6 +102,12 @@ final class PageProcessor {
         ? config.politeness().maxCrawlDelay() : rules.crawlDelay();
     throttle.setDelay(rules.origin(), robotsDelay.compareTo(config.politeness().delay()) > 0
         ? robotsDelay : config.politeness().delay());
+    // Queued before a trap rule was learned: drop it now rather than fetch it.
+    Optional<String> trap = task.depth() > 0 ? traps.refusal(url) : Optional.empty();
+    if (trap.isPresent()) {
+      traps.dropped(trap.get());
+      return;
+    }
     if (!rules.allowed(url)) {
       run.record(url, Outcome.ROBOTS_BLOCKED, 0, rules.problem() != null ? rules.problem() : "disallowed by robots.txt");
       return;
@@ -100,6 +118,10 @@ final class PageProcessor {
       return;
     }
     UrlState prev = run.previousState.get(url);
+    if (prev != null && run.resumed.contains(url) && plan.mode() != CrawlPlan.Mode.URLS) {
+      resumedWithoutFetch(task, prev);
+      return;
+    }
     boolean haveCopy = plan.mode() != CrawlPlan.Mode.FULL && prev != null
         && (prev.kind() != PageKind.POST || run.articles.containsKey(prev.canonical()));
     long cap = task.kind() == Frontier.Kind.DISCOVERY ? Math.max(MAX_DISCOVERY_BYTES, config.limits().maxBodyBytes())
@@ -129,11 +151,8 @@ final class PageProcessor {
 
   private void page(Frontier.Task task, FetchResult r) {
     String url = task.url();
-    Document doc;
-    try {
-      doc = Jsoup.parse(new ByteArrayInputStream(r.body()), charsetOf(r.contentType()), r.finalUrl());
-    } catch (IOException e) {
-      run.record(url, Outcome.ERROR, r.status(), "unreadable HTML: " + e.getMessage());
+    Document doc = parse(task.url(), r);
+    if (doc == null) {
       return;
     }
     PageAnalysis a = extractor.analyze(r.finalUrl(), doc);
@@ -141,23 +160,31 @@ final class PageProcessor {
     boolean noindex = a.noindex() || robotsTag.contains("noindex") || robotsTag.contains("none");
     boolean nofollow = a.nofollow() || robotsTag.contains("nofollow") || robotsTag.contains("none");
     List<String> links = nofollow ? List.of() : a.links();
+    boolean foreignCanonical = !scope.hostAllowed(a.canonicalUrl());
+    String canonical = foreignCanonical ? r.finalUrl() : a.canonicalUrl();
+    String note = foreignCanonical ? " (canonical " + a.canonicalUrl() + " is on a host not allowed: ignored)" : "";
+    traps.fetched(url, canonical, a.kind() == PageKind.POST && a.article().isPresent());
+    a.pagination().laterPages().forEach(frontier::markSeen);
     links.forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
     a.feeds().forEach(f -> enqueue(f, task.depth() + 1, Frontier.Kind.DISCOVERY));
-    String canonical = scope.hostAllowed(a.canonicalUrl()) ? a.canonicalUrl() : r.finalUrl();
+    if (a.pagination().isContinuation()) {
+      continuation(task, r, a, links);
+      return;
+    }
     if (!canonical.equals(r.finalUrl())) {
       enqueue(canonical, task.depth(), Frontier.Kind.PAGE);
     }
-    run.state.put(url, new UrlState(r.etag(), r.lastModified(), canonical, a.kind(), links));
+    run.putState(url, new UrlState(r.etag(), r.lastModified(), canonical, a.kind(), links));
     UrlState prev = run.previousState.get(url);
     String previousKey = prev != null && prev.canonical() != null ? prev.canonical() : url;
     if (a.kind() != PageKind.POST || a.article().isEmpty()) {
-      boolean wasPost = run.articles.remove(previousKey) != null;
+      boolean wasPost = run.removeArticle(previousKey) != null;
       Outcome o = wasPost ? Outcome.DELETED : a.kind() == PageKind.ARCHIVE ? Outcome.SKIPPED_ARCHIVE : Outcome.SKIPPED_NOT_POST;
       run.record(url, o, r.status(), (wasPost ? "no longer a post: " : "") + a.kindReason());
       return;
     }
     if (noindex) {
-      boolean wasPost = run.articles.remove(canonical) != null;
+      boolean wasPost = run.removeArticle(canonical) != null;
       run.record(url, Outcome.SKIPPED_NOINDEX, r.status(), wasPost ? "noindex (stored copy removed)" : "noindex");
       return;
     }
@@ -167,12 +194,98 @@ final class PageProcessor {
       return;
     }
     Article article = a.article().get();
-    Article old = run.articles.put(canonical, article);
+    if (foreignCanonical) {
+      article = article.withUrl(canonical);
+    }
+    article = withLaterPages(article, a.pagination(), task.depth());
+    Article old = run.putArticle(canonical, article);
     if (!previousKey.equals(canonical)) {
-      run.articles.remove(previousKey);
+      run.removeArticle(previousKey);
     }
     String how = old == null ? "new post" : old.equals(article) ? "post unchanged" : "post updated";
-    run.record(url, Outcome.INDEXED, r.status(), how + (canonical.equals(url) ? "" : " as " + canonical));
+    int pages = a.pagination().laterPages().size() + 1;
+    run.record(url, Outcome.INDEXED, r.status(), how + (canonical.equals(url) ? "" : " as " + canonical)
+        + (pages > 1 ? " (" + pages + " pages)" : "") + note);
+  }
+
+  /** Page 2..N of a multi-page post: its text belongs to page 1, which is queued; never a post itself. */
+  private void continuation(Frontier.Task task, FetchResult r, PageAnalysis a, List<String> links) {
+    String url = task.url();
+    PageAnalysis.Pagination p = a.pagination();
+    a.article().ifPresent(art -> run.continuationText.put(url, art.body()));
+    run.putState(url, new UrlState(r.etag(), r.lastModified(), p.firstPage(), PageKind.OTHER, links));
+    if (p.firstPage() != null) {
+      enqueue(p.firstPage(), task.depth(), Frontier.Kind.PAGE);
+    }
+    UrlState prev = run.previousState.get(url);
+    boolean wasPost = run.removeArticle(prev != null && prev.canonical() != null ? prev.canonical() : url) != null;
+    run.record(url, wasPost ? Outcome.DELETED : Outcome.SKIPPED_CONTINUATION, r.status(),
+        "page " + p.page() + " of " + p.firstPage() + (wasPost ? ": not a post of its own (stored copy removed)" : ""));
+  }
+
+  /** Appends the text of pages 2..N, fetching those not already read in this crawl. */
+  private Article withLaterPages(Article article, PageAnalysis.Pagination p, int depth) {
+    for (String later : p.laterPages()) {
+      String text = run.continuationText.get(later);
+      if (text == null) {
+        text = fetchContinuation(later, depth);
+      }
+      article = article.withBodyAppended(text);
+    }
+    return article;
+  }
+
+  private String fetchContinuation(String url, int depth) {
+    if (scope.check(url) != CrawlScope.Verdict.IN) {
+      return null;
+    }
+    try {
+      if (!robots.forUrl(url, this::fetchRobots).allowed(url)) {
+        run.record(url, Outcome.ROBOTS_BLOCKED, 0, "disallowed by robots.txt (page of a multi-page post)");
+        return null;
+      }
+      FetchResult r = fetch(url, null, null, config.limits().maxBodyBytes(), false);
+      if (r.failed() || r.status() != 200 && r.status() != 203) {
+        run.record(url, Outcome.ERROR, r.status(), (r.failed() ? r.failure() : "HTTP " + r.status())
+            + " (page of a multi-page post; its text is missing)");
+        return null;
+      }
+      Document doc = parse(url, r);
+      if (doc == null) {
+        return null;
+      }
+      PageAnalysis a = extractor.analyze(r.finalUrl(), doc);
+      List<String> links = a.nofollow() ? List.of() : a.links();
+      run.putState(url, new UrlState(r.etag(), r.lastModified(), a.pagination().firstPage(), PageKind.OTHER, links));
+      links.forEach(l -> enqueue(l, depth + 1, Frontier.Kind.PAGE));
+      run.record(url, Outcome.SKIPPED_CONTINUATION, r.status(), "page " + a.pagination().page() + " of "
+          + a.pagination().firstPage() + ", read with it");
+      return a.article().map(Article::body).orElse(null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private Document parse(String url, FetchResult r) {
+    try {
+      return Jsoup.parse(new ByteArrayInputStream(r.body()), charsetOf(r.contentType()), r.finalUrl());
+    } catch (IOException e) {
+      run.record(url, Outcome.ERROR, r.status(), "unreadable HTML: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** A URL an interrupted earlier crawl already fetched: its stored state stands, its links are followed. */
+  private void resumedWithoutFetch(Frontier.Task task, UrlState prev) {
+    prev.links().forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    if (prev.kind() == PageKind.POST && run.articles.containsKey(prev.canonical())) {
+      run.canonicalClaims.putIfAbsent(prev.canonical(), task.url());
+      run.record(task.url(), Outcome.NOT_MODIFIED, 0, "stored by the interrupted crawl; not fetched again");
+    } else {
+      Outcome o = prev.kind() == PageKind.ARCHIVE ? Outcome.SKIPPED_ARCHIVE : Outcome.SKIPPED_NOT_POST;
+      run.record(task.url(), o, 0, "read by the interrupted crawl; not fetched again");
+    }
   }
 
   private void notModified(Frontier.Task task, UrlState prev) {
@@ -188,8 +301,8 @@ final class PageProcessor {
 
   private void gone(String url, UrlState prev, int status) {
     String key = prev != null && prev.canonical() != null ? prev.canonical() : url;
-    run.state.remove(url);
-    if (run.articles.remove(key) != null) {
+    run.removeState(url);
+    if (run.removeArticle(key) != null) {
       run.record(url, Outcome.DELETED, status, "HTTP " + status + ": post removed");
     } else {
       run.record(url, Outcome.NOT_FOUND, status, "HTTP " + status);
@@ -200,7 +313,7 @@ final class PageProcessor {
     try {
       SiteMapParser parser = new SiteMapParser(false);
       AbstractSiteMap map = parser.parseSiteMap(r.contentType().isEmpty() ? "application/xml" : r.contentType(),
-          r.body(), URI.create(r.finalUrl()).toURL());
+          SitemapLocs.absolutise(r.body(), r.finalUrl()), URI.create(r.finalUrl()).toURL());
       int found = 0;
       if (map instanceof SiteMapIndex index) {
         for (AbstractSiteMap child : index.getSitemaps()) {

@@ -40,6 +40,22 @@ public record Article(
     relatedLinks = List.copyOf(relatedLinks);
   }
 
+  /** The same post stored under another URL (the crawled one, when its canonical is refused). */
+  public Article withUrl(String newUrl) {
+    return new Article(newUrl, title, body, excerpt, author, published, modified, categories, tags, comments,
+        relatedLinks);
+  }
+
+  /** The same post with more text after its body (pages 2..N of a multi-page post). */
+  public Article withBodyAppended(String more) {
+    if (more == null || more.isBlank()) {
+      return this;
+    }
+    String joined = body.isEmpty() ? more : body + "\n\n" + more;
+    return new Article(url, title, joined, excerpt, author, published, modified, categories, tags, comments,
+        relatedLinks);
+  }
+
   /**
    * A reader comment.
    *

@@ -22,9 +22,17 @@ public final class UrlNormalizer {
   /** Scheme and "//", the authority, and the rest of an absolute or scheme-relative URL. */
   private static final Pattern AUTHORITY =
       Pattern.compile("^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//)([^/?#]*)(.*)$", Pattern.DOTALL);
+  /**
+   * WordPress parameters that never select different content, dropped whatever the config says:
+   * Query Loop pagination ({@code query-0-page}) and its cache buster ({@code cst}) multiply
+   * every page into a crawl trap; the others are replies, logins, previews, nonces and cron.
+   */
+  private static final Pattern NON_CONTENT_PARAM = Pattern.compile(
+      "query-\\d+-page|cst|replytocom|redirect_to|reauth|preview|preview_id|preview_nonce|_wpnonce|"
+          + "doing_wp_cron|nocache|like_comment|_ga|_gl|utm_.*|share|amp|nb|shared|ref_src");
   private final Set<String> stripParams;
 
-  /** @param stripParams lower-case query parameter names to drop ({@code utm_*} is always dropped) */
+  /** @param stripParams lower-case query parameter names to drop (besides the built-in WordPress and tracking ones) */
   public UrlNormalizer(Set<String> stripParams) {
     this.stripParams = Set.copyOf(stripParams);
   }
@@ -98,7 +106,7 @@ public final class UrlNormalizer {
       }
       int eq = pair.indexOf('=');
       String name = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
-      if (name.startsWith("utm_") || stripParams.contains(name)) {
+      if (stripParams.contains(name) || NON_CONTENT_PARAM.matcher(name).matches()) {
         continue;
       }
       kept.add(normalizePercent(pair));

@@ -33,6 +33,7 @@ final class TestSite implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Reply> routes = new ConcurrentHashMap<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private volatile int delayMillis;
 
   TestSite(String address) throws IOException {
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -55,6 +56,12 @@ final class TestSite implements AutoCloseable {
     return this;
   }
 
+  /** Answers every request only after {@code millis} (a slow site, to interrupt a crawl midway). */
+  TestSite slow(int millis) {
+    delayMillis = millis;
+    return this;
+  }
+
   List<String> requests() {
     return List.copyOf(requests);
   }
@@ -63,6 +70,13 @@ final class TestSite implements AutoCloseable {
     try (ex) {
       String target = ex.getRequestURI().toString();
       requests.add(target);
+      if (delayMillis > 0) {
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       Reply r = routes.getOrDefault(target, Reply.status(404));
       if (r.contentType() != null) {
         ex.getResponseHeaders().set("Content-Type", r.contentType());
