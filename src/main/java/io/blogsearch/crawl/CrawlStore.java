@@ -107,11 +107,17 @@ public final class CrawlStore {
     }
   }
 
-  /**
-   * Saves a crawl's result; posts first, then state, then the report, then drops the journal
-   * (replaying it over the new files would change nothing, so a crash in between is harmless).
-   */
+  /** Saves a complete crawl's result (see {@link #save(Map, Map, CrawlReport, boolean)}). */
   public void save(Map<String, Article> articles, Map<String, UrlState> state, CrawlReport report) {
+    save(articles, state, report, true);
+  }
+
+  /**
+   * Saves a crawl's result; posts first, then state, then the report. A complete crawl then drops
+   * the journal (replaying it over the new files would change nothing, so a crash in between is
+   * harmless); an unfinished one keeps it, so the next crawl knows which URLs it already fetched.
+   */
+  public void save(Map<String, Article> articles, Map<String, UrlState> state, CrawlReport report, boolean complete) {
     try {
       Files.createDirectories(dir);
       List<Article> sorted = new ArrayList<>(articles.values());
@@ -126,7 +132,9 @@ public final class CrawlStore {
       });
       replace("state.json", tmp -> json.writeValue(tmp.toFile(), new TreeMap<>(state)));
       saveReport(report);
-      Files.deleteIfExists(dir.resolve(CrawlJournal.FILE));
+      if (complete) {
+        Files.deleteIfExists(dir.resolve(CrawlJournal.FILE));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save crawl output in " + dir, e);
     }

@@ -46,8 +46,8 @@ public final class Crawler {
   /**
    * Runs a crawl of the given plan. When {@code cancelled} turns true the crawl stops within a
    * fraction of a second and saves what it fetched so far, with a report saying it was cancelled.
-   * Changes are journaled as they happen, so even a killed crawl keeps what it stored, and the
-   * next crawl does not fetch those URLs again.
+   * Changes are journaled as they happen, so even a killed crawl keeps what it stored; until a
+   * crawl completes, the next ones do not fetch again the URLs an unfinished one fetched.
    */
   public CrawlReport crawl(CrawlListener listener, CrawlPlan plan, BooleanSupplier cancelled) throws InterruptedException {
     try (CrawlJournal journal = store.openJournal()) {
@@ -88,7 +88,7 @@ public final class Crawler {
     ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("crawl-worker"));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("crawl-progress"));
     ticker.scheduleAtFixedRate(() -> listener.onProgress(progress(run, frontier)), 1, 1, TimeUnit.SECONDS);
-    ticker.scheduleAtFixedRate(() -> checkpoint(run, traps, frontier), 5, 5, TimeUnit.SECONDS);
+    ticker.scheduleAtFixedRate(() -> checkpoint(run, traps, frontier), 0, 2, TimeUnit.SECONDS);
     ticker.scheduleAtFixedRate(() -> {
       if (cancelled.getAsBoolean()) {
         run.stopReason.compareAndSet(null, "cancelled");
@@ -112,6 +112,8 @@ public final class Crawler {
     } finally {
       ticker.shutdownNow();
       pool.shutdownNow();
+      // a checkpoint still writing must not land after the final report
+      ticker.awaitTermination(10, TimeUnit.SECONDS);
     }
     int notFetched = frontier.stop().size();
     listener.onProgress(progress(run, frontier));
@@ -172,7 +174,7 @@ public final class Crawler {
     CrawlReport report = report(run, traps, complete, fatal, run.stopReason.get(), notFetched);
     try {
       if (fatal == null) {
-        store.save(run.articles, run.state, report);
+        store.save(run.articles, run.state, report, complete);
       } else {
         store.saveReport(report);
       }
