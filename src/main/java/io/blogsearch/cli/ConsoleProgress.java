@@ -28,7 +28,8 @@ final class ConsoleProgress implements CrawlListener {
 
   void summary(CrawlReport r, String outputDir) {
     out.printf(Locale.ROOT, "Crawl of '%s' %s in %.2fs: %d requests (%.1f/s), %d KiB, %d posts stored%n",
-        r.site(), r.complete() ? "complete" : "INCOMPLETE", r.seconds(), r.requests(),
+        r.site(), (r.complete() ? "complete" : "INCOMPLETE") + (r.degraded() ? " (DEGRADED: many pages failed)" : ""),
+        r.seconds(), r.requests(),
         r.seconds() > 0 ? r.requests() / r.seconds() : 0.0, r.bytes() / 1024, r.articles());
     StringBuilder counts = new StringBuilder("  ");
     for (Outcome o : Outcome.values()) {

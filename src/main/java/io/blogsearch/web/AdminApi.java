@@ -155,6 +155,8 @@ final class AdminApi {
       crawl.put("startedAt", last.startedAt());
       crawl.put("finishedAt", last.finishedAt());
       crawl.put("complete", last.complete());
+      crawl.put("degraded", last.degraded());
+      crawl.put("stopReason", last.stopReason());
       crawl.put("fatalError", last.fatalError());
       crawl.put("requests", last.requests());
       crawl.put("articles", last.articles());
