@@ -152,7 +152,12 @@ public final class CrawlStore {
 
   private void replace(String name, Writer writer) throws IOException {
     Path tmp = dir.resolve(name + ".tmp");
-    writer.write(tmp);
-    Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      writer.write(tmp);
+      Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp); // a full disk must not leave half a file behind
+      throw e;
+    }
   }
 }

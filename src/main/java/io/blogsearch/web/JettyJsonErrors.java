@@ -17,6 +17,12 @@ final class JettyJsonErrors implements Request.Handler {
   public boolean handle(Request request, Response response, Callback callback) {
     Object attr = request.getAttribute(ErrorHandler.ERROR_STATUS);
     int status = attr instanceof Integer i ? i : response.getStatus();
+    // Jetty answers 505 to a request line without a usable version (a raw line break in the
+    // target makes it look like HTTP/0.9): that is the client's malformed request, not ours.
+    boolean badVersion = status == 505;
+    if (badVersion) {
+      status = 400;
+    }
     String code = switch (status) {
       case 400 -> "bad_request";
       case 404 -> "not_found";
@@ -30,7 +36,8 @@ final class JettyJsonErrors implements Request.Handler {
       case 414 -> "request URI is too long";
       case 431 -> "request headers are too large";
       case 413 -> "request body is too large";
-      default -> status >= 500 ? "the server could not answer this request" : "malformed request";
+      default -> status >= 500 ? "the server could not answer this request"
+          : badVersion ? "malformed request line (no supported HTTP version)" : "malformed request";
     };
     String json = "{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}";
     response.setStatus(status);

@@ -1,0 +1,75 @@
+package io.blogsearch.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * A full disk during a build: the service's data dir on a small tmpfs, filled up to a few hundred
+ * KiB before a full reindex. The job must fail with a clear reason, search must keep answering
+ * from the serving generation and nothing partial may be left behind. Needs root (mount).
+ */
+final class FullDisk {
+  private FullDisk() {}
+
+  static void run(Path work) throws Exception {
+    Path mnt = Files.createDirectories(work.resolve("mnt"));
+    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", mnt.toString())
+        .redirectErrorStream(true).start();
+    String mountOut = new String(mount.getInputStream().readAllBytes()).strip();
+    if (mount.waitFor() != 0) {
+      System.out.println("== full disk: not measured: cannot mount a tmpfs here (" + mountOut + ")");
+      return;
+    }
+    try (ServiceProcess service = new ServiceProcess(mnt.resolve("data"))) {
+      List<String> before = FaultsBenchmark.postUrls(service);
+      Path filler = mnt.resolve("filler");
+      long free = Files.getFileStore(mnt).getUsableSpace();
+      fill(filler, free - 256 * 1024);
+      String job = FaultsBenchmark.runJob(service, "{\"mode\":\"full\"}");
+      int searchStatus = FaultsBenchmark.get(service.base() + "/api/search?q=feedback").statusCode();
+      List<String> after = FaultsBenchmark.postUrls(service);
+      List<String> partial = leftovers(service.dataDir);
+      Files.delete(filler);
+      String recovered = FaultsBenchmark.runJob(service, "{\"mode\":\"full\"}");
+      System.out.println("== full disk during a full reindex (data dir on a 64 MiB tmpfs, 256 KiB left free)");
+      System.out.println("  job: " + job);
+      System.out.printf(Locale.ROOT, "  search during and after: HTTP %d, %d posts listed (%d before)%n", searchStatus,
+          after.size(), before.size());
+      System.out.println("  partial files or unfinished generations left: " + (partial.isEmpty() ? "none" : partial));
+      System.out.println("  after freeing space: " + recovered);
+    } finally {
+      new ProcessBuilder("umount", "-l", mnt.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  private static void fill(Path file, long bytes) throws IOException {
+    byte[] block = new byte[64 * 1024];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (long written = 0; written < bytes; written += block.length) {
+        out.write(block, 0, (int) Math.min(block.length, bytes - written));
+      }
+    }
+  }
+
+  /** Temporary files and generation folders without COMPLETE under the data dir. */
+  private static List<String> leftovers(Path dataDir) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(dataDir)) {
+      for (Path p : all.toList()) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".tmp")) {
+          out.add(dataDir.relativize(p).toString());
+        } else if (name.matches("gen-\\d+") && Files.isDirectory(p) && !Files.exists(p.resolve("COMPLETE"))) {
+          out.add(dataDir.relativize(p) + "/ (unfinished)");
+        }
+      }
+    }
+    return out;
+  }
+}
