@@ -154,6 +154,10 @@ public final class ConfigLoader {
         s.field("remove").list(n -> n.selector(null)),
         s.field("postTypes").list(Node::postType));
 
+    if (s.field("postTypes").present() && s.field("postTypes").node().isEmpty()) {
+      throw new ConfigException("selectors.postTypes", "needs at least one post type (the default is [post])");
+    }
+
     Node v = top.field("service");
     v.allowOnly("synonyms", "corsOrigins", "queryTimeout", "adminToken", "publicRequestsPerSecond",
         "adminRequestsPerMinute", "recrawlInterval");
