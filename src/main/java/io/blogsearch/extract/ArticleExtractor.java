@@ -74,10 +74,7 @@ public final class ArticleExtractor {
 
     JsonLd jsonLd = JsonLd.of(doc);
     List<Element> postElements = postElements(doc);
-    Element scope = postElements.isEmpty() ? doc.selectFirst("main") : postElements.get(0);
-    if (scope == null) {
-      scope = doc.body() == null ? doc : doc.body();
-    }
+    Element scope = scopeOf(doc, postElements);
     Element titleEl = Css.first(scope, selectors.title());
     if (titleEl == null) {
       titleEl = Css.first(doc, selectors.title(), e -> e.closest(NOT_THE_POST) == null);
@@ -114,7 +111,7 @@ public final class ArticleExtractor {
       return page.as(PageKind.OTHER, "no content found", Optional.empty(), PageAnalysis.Pagination.SINGLE);
     }
     String bodyText = TextBlocks.of(boilerplate.clean(contentEl, scored));
-    FieldReader fields = new FieldReader(selectors, doc, scope, contentEl, jsonLd);
+    FieldReader fields = new FieldReader(selectors, doc, scope, contentEl, jsonLd, scored);
     String title = fields.title(titleEl);
     String notAPost = notAPostReason(doc, fields, titleEl, title, bodyText);
     if (notAPost != null) {
@@ -145,6 +142,20 @@ public final class ArticleExtractor {
       return titledAsSite ? "auto draft (empty body, site name as title)" : "empty body";
     }
     return null;
+  }
+
+  /** The post element, else the page's only plain {@code <article>}, else {@code main}, else the body. */
+  private static Element scopeOf(Document doc, List<Element> postElements) {
+    if (!postElements.isEmpty()) {
+      return postElements.get(0);
+    }
+    List<Element> articles = doc.select("article").stream()
+        .filter(a -> a.closest(NOT_THE_POST) == null && a.closest(MainContentScorer.EXCLUDED) == null).toList();
+    if (articles.size() == 1) {
+      return articles.get(0);
+    }
+    Element main = doc.selectFirst("main");
+    return main != null ? main : doc.body() != null ? doc.body() : doc;
   }
 
   /** The page's outermost post elements in page order, cards and widgets about other posts left out. */

@@ -19,7 +19,8 @@ final class Boilerplate {
       ".a2a_kit", ".wp-block-social-links", ".social-share", ".share-buttons", ".sharing", ".share-links",
       ".jp-relatedposts", "#jp-relatedposts", ".yarpp-related", ".yarpp", ".crp_related", ".related-posts",
       ".related-articles", ".post-navigation", ".comments-area", "#comments", ".author-bio",
-      ".adsbygoogle", ".advertisement", ".ad-container", ".wpcnt", ".read-next", ".post-card");
+      ".adsbygoogle", ".advertisement", ".ad-container", ".wpcnt", ".read-next", ".post-card",
+      ".subscription-widget-wrap", ".subscribe-widget", ".newsletter-signup");
 
   static final String DYNAMIC_BLOCKS = String.join(", ",
       ".wp-block-latest-posts", ".wp-block-latest-comments", ".wp-block-archives", ".wp-block-calendar",
@@ -33,7 +34,8 @@ final class Boilerplate {
   /** Post header and footer furniture, removed when the body had to be found by scoring. */
   static final String POST_FURNITURE = String.join(", ",
       "header", "footer", "h1", ".entry-meta", ".post-meta", ".byline", ".entry-footer", ".cat-links",
-      ".tags-links", ".post-tags", ".entry-terms");
+      ".tags-links", ".post-tags", ".entry-terms", ".postmetadata", "a[rel=author]", "[class*=byline]:not(:has(p))",
+      "[class*=author]:not(:has(p))");
 
   private final List<String> extra;
 

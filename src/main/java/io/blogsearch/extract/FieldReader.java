@@ -29,7 +29,7 @@ final class FieldReader {
   private static final String TAG_CONTAINER =
       ".tags-links, .entry-terms.post_tag, .taxonomy-post_tag, .entry-tags, .post-tags, .tags";
   private static final String SUMMARY = ".entry-summary, .wp-block-post-excerpt__excerpt, .post-excerpt,"
-      + " .gh-article-excerpt, .post-full-custom-excerpt, .article-excerpt";
+      + " .gh-article-excerpt, .post-full-custom-excerpt, .article-excerpt, .post-description";
   private static final List<String> TITLE_SEPARATORS = List.of(" – ", " — ", " | ", " - ", " · ", " :: ", " » ");
   private static final int EXCERPT_CHARS = 300;
 
@@ -38,25 +38,33 @@ final class FieldReader {
   private final Element scope;
   private final Element content;
   private final JsonLd jsonLd;
+  private final boolean scored;
 
   /**
    * @param scope the post element (or {@code main}, or the body)
    * @param content the content element as found in the page (not the cleaned copy), or null
+   * @param scored whether {@code content} was found by scoring: it may then hold the post's header
+   *     and footer, whose metadata counts
    */
-  FieldReader(Selectors selectors, Document doc, Element scope, Element content, JsonLd jsonLd) {
+  FieldReader(Selectors selectors, Document doc, Element scope, Element content, JsonLd jsonLd, boolean scored) {
     this.selectors = selectors;
     this.doc = doc;
     this.scope = scope;
     this.content = content;
     this.jsonLd = jsonLd;
+    this.scored = scored;
   }
 
   /** Whether {@code e} may carry the post's metadata: outside the body, comments and page furniture. */
   boolean isMetadata(Element e) {
-    if (content != null && (e == content || e.parents().contains(content))) {
+    if (e.closest(NOT_METADATA) != null) {
       return false;
     }
-    return e.closest(NOT_METADATA) == null;
+    if (content == null || e != content && !e.parents().contains(content)) {
+      return true;
+    }
+    Element furniture = scored ? e.closest(Boilerplate.POST_FURNITURE) : null;
+    return furniture != null && furniture != content && furniture.parents().contains(content);
   }
 
   /** The post's heading, else JSON-LD headline, else og:title without the site-name suffix; never the site name. */
