@@ -39,6 +39,7 @@ class PaginationTest {
     assertEquals(PageKind.POST, p.kind());
     assertEquals(new PageAnalysis.Pagination(1, POST, List.of(POST + "2/", POST + "3/")), p.pagination());
     assertEquals("Part one.", p.article().orElseThrow().body(), "page links are not body text");
+    assertEquals(java.util.Optional.empty(), p.continuationText(), "page 1 is not a continuation");
   }
 
   @Test
@@ -50,6 +51,7 @@ class PaginationTest {
     assertEquals(new PageAnalysis.Pagination(2, POST, List.of(POST + "2/", POST + "3/")), p.pagination());
     assertTrue(p.pagination().isContinuation());
     assertEquals("Part two.", p.article().orElseThrow().body());
+    assertEquals(java.util.Optional.of("Part two."), p.continuationText());
   }
 
   @Test
