@@ -184,7 +184,7 @@ final class FieldReader {
    * description unless they repeat the site's tagline or name, then the body's opening.
    */
   String excerpt(String bodyText) {
-    Element summary = metadataElement(SUMMARY);
+    Element summary = Css.first(scope, SUMMARY, this::isMetadata); // elsewhere it may be another post's
     String own = firstNonBlank(textOf(summary), jsonLd.text("description"));
     if (!own.isEmpty()) {
       return own;

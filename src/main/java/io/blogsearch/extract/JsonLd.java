@@ -16,17 +16,29 @@ final class JsonLd {
   private static final Set<String> ARTICLE_TYPES = Set.of("Article", "BlogPosting", "NewsArticle", "TechArticle");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** schema.org page types that say what a page without an Article object is. */
+  static final Set<String> PAGE_TYPES = Set.of("CollectionPage", "SearchResultsPage", "ProfilePage", "AboutPage",
+      "ContactPage", "CheckoutPage", "FAQPage", "Product", "Event", "Recipe");
+
   private final JsonNode article;
   private final JsonNode website;
+  private final String pageType;
 
-  private JsonLd(JsonNode article, JsonNode website) {
+  private JsonLd(JsonNode article, JsonNode website, String pageType) {
     this.article = article;
     this.website = website;
+    this.pageType = pageType;
+  }
+
+  /** The first of {@link #PAGE_TYPES} the page declares, or null. */
+  String pageType() {
+    return pageType;
   }
 
   static JsonLd of(Document doc) {
     JsonNode article = null;
     JsonNode website = null;
+    String pageType = null;
     for (Element script : doc.select("script[type=application/ld+json]")) {
       try {
         JsonNode root = JSON.readTree(script.data());
@@ -38,12 +50,17 @@ final class JsonLd {
           } else if (website == null && hasType(n, "WebSite")) {
             website = n;
           }
+          for (String t : PAGE_TYPES) {
+            if (pageType == null && hasType(n, t)) {
+              pageType = t;
+            }
+          }
         }
       } catch (Exception e) {
         // malformed JSON-LD is common; the page is still readable without it
       }
     }
-    return new JsonLd(article, website);
+    return new JsonLd(article, website, pageType);
   }
 
   private static boolean hasType(JsonNode n, String wanted) {

@@ -83,6 +83,11 @@ final class PageClassifier {
     if (posts >= 2 && !(articleMeta && hasPublishDate(doc, jsonLd) && doc.select("h1").size() == 1)) {
       return new Verdict(PageKind.ARCHIVE, posts + " post elements");
     }
+    String pageType = jsonLd.isArticle() ? null : jsonLd.pageType();
+    if (pageType != null) {
+      boolean listing = pageType.equals("CollectionPage") || pageType.equals("SearchResultsPage");
+      return new Verdict(listing ? PageKind.ARCHIVE : PageKind.OTHER, "JSON-LD @type " + pageType);
+    }
     if (!og.isEmpty() && !og.equals("article")) {
       return new Verdict(PageKind.OTHER, "og:type " + og);
     }

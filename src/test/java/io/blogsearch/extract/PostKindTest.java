@@ -134,4 +134,18 @@ class PostKindTest {
     ConfigException empty = assertThrows(ConfigException.class, () -> loader.parse(base + "selectors:\n  postTypes: []\n"));
     assertTrue(empty.getMessage().contains("selectors.postTypes"), empty.getMessage());
   }
+
+  @Test
+  void jsonLdPageTypeDecidesForPagesWithoutBodyClassesOrArticleObject() {
+    String one = "<main><article class=\"post\"><h1 class=\"entry-title\">Jo</h1><div class=\"entry-content\">"
+        + "<p>Jo writes about teams.</p></div></article></main>";
+    String profile = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        + "{\"@type\":\"ProfilePage\",\"name\":\"Jo\"}]}</script>";
+    assertKind(analyze(URL, Pages.html(profile, null, one)), PageKind.OTHER, "JSON-LD @type ProfilePage");
+    String collection = profile.replace("ProfilePage", "CollectionPage");
+    assertKind(analyze(URL, Pages.html(collection, null, one)), PageKind.ARCHIVE, "JSON-LD @type CollectionPage");
+    String withArticle = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"CollectionPage\"},"
+        + "{\"@type\":\"BlogPosting\",\"headline\":\"Jo\"}]}</script>";
+    assertKind(analyze(URL, Pages.html(withArticle, null, one)), PageKind.POST, "JSON-LD article");
+  }
 }
