@@ -141,17 +141,10 @@ final class FieldReader {
   List<List<String>> terms() {
     Set<String> categories = new LinkedHashSet<>();
     Set<String> tags = new LinkedHashSet<>();
-    Set<Element> seen = new LinkedHashSet<>();
-    for (boolean fromCategorySelector : new boolean[] {true, false}) {
-      String group = fromCategorySelector ? selectors.categories() : selectors.tags();
-      for (String css : Css.alternatives(group)) {
-        for (Element a : scope.select(css)) {
-          String text = a.text().strip();
-          if (text.isEmpty() || !isMetadata(a) || !seen.add(a)) {
-            continue;
-          }
-          (isCategory(a, fromCategorySelector) ? categories : tags).add(text);
-        }
+    for (Element a : scope.select(selectors.categories() + ", " + selectors.tags())) {
+      String text = a.text().strip();
+      if (!text.isEmpty() && isMetadata(a)) {
+        (isCategory(a, a.is(selectors.categories())) ? categories : tags).add(text);
       }
     }
     return List.of(new ArrayList<>(categories), new ArrayList<>(tags));

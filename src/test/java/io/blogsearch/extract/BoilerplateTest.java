@@ -1,8 +1,8 @@
 package io.blogsearch.extract;
 
-import static io.blogsearch.extract.Pages.BLOG;
-import static io.blogsearch.extract.Pages.SINGLE_POST;
-import static io.blogsearch.extract.Pages.wordpressSingle;
+import static io.blogsearch.extract.HtmlPages.BLOG;
+import static io.blogsearch.extract.HtmlPages.SINGLE_POST;
+import static io.blogsearch.extract.HtmlPages.wordpressSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.blogsearch.config.Selectors;
@@ -20,7 +20,7 @@ class BoilerplateTest {
   }
 
   private static String bodyOf(String blocks) {
-    return Pages.post(URL, postWith(blocks)).body();
+    return HtmlPages.post(URL, postWith(blocks)).body();
   }
 
   @Test
@@ -71,7 +71,7 @@ class BoilerplateTest {
     Selectors custom = new Selectors(d.post(), d.title(), d.content(), d.author(), d.published(), d.modified(),
         d.categories(), d.tags(), d.comment(), d.commentAuthor(), d.commentContent(), d.commentDate(), d.relatedLinks(),
         List.of(".promo-box"));
-    Article a = Pages.post(Pages.analyze(Pages.extractor(custom), URL,
+    Article a = HtmlPages.post(HtmlPages.analyze(HtmlPages.extractor(custom), URL,
         postWith("<div class=\"promo-box\"><p>Buy the book, it is really quite a good book.</p></div>")));
     assertEquals(OWN, a.body());
   }

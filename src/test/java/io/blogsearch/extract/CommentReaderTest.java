@@ -1,8 +1,8 @@
 package io.blogsearch.extract;
 
-import static io.blogsearch.extract.Pages.BLOG;
-import static io.blogsearch.extract.Pages.SINGLE_POST;
-import static io.blogsearch.extract.Pages.wordpressSingle;
+import static io.blogsearch.extract.HtmlPages.BLOG;
+import static io.blogsearch.extract.HtmlPages.SINGLE_POST;
+import static io.blogsearch.extract.HtmlPages.wordpressSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -16,7 +16,7 @@ class CommentReaderTest {
   private static List<Article.Comment> commentsOf(String commentsHtml) {
     String html = wordpressSingle("", SINGLE_POST, "<article class=\"post-5 post type-post hentry\"><h1 class=\"entry-title\">"
         + "Comments</h1><div class=\"entry-content\"><p>The post itself.</p></div></article>" + commentsHtml);
-    return Pages.post(URL, html).comments();
+    return HtmlPages.post(URL, html).comments();
   }
 
   private static String classic(String id, String author, String text) {

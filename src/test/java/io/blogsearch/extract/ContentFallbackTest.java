@@ -1,8 +1,8 @@
 package io.blogsearch.extract;
 
-import static io.blogsearch.extract.Pages.BLOG;
-import static io.blogsearch.extract.Pages.SINGLE_POST;
-import static io.blogsearch.extract.Pages.wordpressSingle;
+import static io.blogsearch.extract.HtmlPages.BLOG;
+import static io.blogsearch.extract.HtmlPages.SINGLE_POST;
+import static io.blogsearch.extract.HtmlPages.wordpressSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.jsoup.Jsoup;
@@ -27,7 +27,7 @@ class ContentFallbackTest {
       + "<li><a href=\"/b/\">Another long headline that is nothing but a link to a different post</a></li></ul></div>";
 
   private static Article postIn(String article) {
-    return Pages.post(URL, wordpressSingle("", SINGLE_POST, article));
+    return HtmlPages.post(URL, wordpressSingle("", SINGLE_POST, article));
   }
 
   @Test

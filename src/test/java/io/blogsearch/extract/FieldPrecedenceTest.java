@@ -1,8 +1,8 @@
 package io.blogsearch.extract;
 
-import static io.blogsearch.extract.Pages.BLOG;
-import static io.blogsearch.extract.Pages.SINGLE_POST;
-import static io.blogsearch.extract.Pages.wordpressSingle;
+import static io.blogsearch.extract.HtmlPages.BLOG;
+import static io.blogsearch.extract.HtmlPages.SINGLE_POST;
+import static io.blogsearch.extract.HtmlPages.wordpressSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -27,7 +27,7 @@ class FieldPrecedenceTest {
       + " <a href=\"/x/\">X</a><time datetime=\"2020-01-01T00:00:00+00:00\">Jan 1, 2020</time></footer></article></li></ol>";
 
   private static Article post(String head, String article) {
-    return Pages.post(URL, wordpressSingle(head, SINGLE_POST, article));
+    return HtmlPages.post(URL, wordpressSingle(head, SINGLE_POST, article));
   }
 
   private static String article(String header, String content, String footer) {
@@ -73,14 +73,14 @@ class FieldPrecedenceTest {
 
   @Test
   void blockThemePostDateIsReadBesideAQueryLoop() {
-    String html = Pages.html("<title>Precedence – Quiet Management</title>", SINGLE_POST,
+    String html = HtmlPages.html("<title>Precedence – Quiet Management</title>", SINGLE_POST,
         "<header class=\"wp-block-template-part\"><p class=\"wp-block-site-title\"><a href=\"/\">Quiet Management</a></p></header>"
             + "<main class=\"wp-block-group\"><h1 class=\"wp-block-post-title\">Precedence</h1><div class=\"wp-block-post-date\">"
             + "<time datetime=\"2024-04-07T12:00:00+00:00\">April 7, 2024</time></div><div class=\"entry-content"
             + " wp-block-post-content\"><p>" + TEXT + "</p></div><div class=\"wp-block-query\"><ul class=\"wp-block-post-template\">"
             + "<li><div class=\"wp-block-post-date\"><time datetime=\"2021-01-01T00:00:00+00:00\">Jan 1</time></div></li></ul>"
             + "</div></main>");
-    Article a = Pages.post(URL, html);
+    Article a = HtmlPages.post(URL, html);
     assertEquals(Instant.parse("2024-04-07T12:00:00Z"), a.published());
     assertEquals(TEXT, a.body());
   }
@@ -150,6 +150,13 @@ class FieldPrecedenceTest {
   }
 
   @Test
+  void termsKeepPageOrderWhateverMarkupFoundThem() {
+    Article a = post("", article(titled(""), "", "<footer><span class=\"cat-links\"><a href=\"/topics/a/\" rel=\"tag\">First</a>"
+        + "</span> <a href=\"/category/b/\">Second</a> <a href=\"/c/\" rel=\"category tag\">Third</a></footer>"));
+    assertEquals(List.of("First", "Second", "Third"), a.categories());
+  }
+
+  @Test
   void categoryLinksInsideTheContentOrSidebarAreNotThePostsCategories() {
     Article a = post("", article(titled(""), "<p>See <a href=\"/category/other/\" rel=\"category tag\">Other</a>.</p>", ""));
     assertEquals(List.of(), a.categories());
@@ -174,27 +181,27 @@ class FieldPrecedenceTest {
 
   @Test
   void siteNameForTheSuffixComesFromTheTitleWhenThereIsNoOgSiteName() {
-    String html = Pages.html("<title>Precedence | Field Notes</title><meta property=\"og:title\" content=\"Precedence | Field Notes\">",
+    String html = HtmlPages.html("<title>Precedence | Field Notes</title><meta property=\"og:title\" content=\"Precedence | Field Notes\">",
         SINGLE_POST, "<main><article class=\"post-5 post type-post\"><div class=\"entry-content\"><p>" + TEXT + "</p></div>"
             + "</article></main>");
-    assertEquals("Precedence", Pages.post(URL, html).title());
+    assertEquals("Precedence", HtmlPages.post(URL, html).title());
   }
 
   @Test
   void untitledPostStaysUntitledNeverTheSiteNameOrDocumentTitle() {
-    String html = Pages.html("<title>Quiet Management</title><meta property=\"og:title\" content=\"Quiet Management\">"
+    String html = HtmlPages.html("<title>Quiet Management</title><meta property=\"og:title\" content=\"Quiet Management\">"
         + "<meta property=\"og:site_name\" content=\"Quiet Management\">", SINGLE_POST,
         "<header><h1 class=\"site-title\">Quiet Management</h1></header><main><article class=\"post-5 post type-post\">"
             + "<h1 class=\"entry-title\"></h1><div class=\"entry-content\"><p>" + TEXT + "</p></div></article></main>");
-    assertEquals("", Pages.post(URL, html).title());
+    assertEquals("", HtmlPages.post(URL, html).title());
   }
 
   @Test
   void siteTitleHeadingIsNotThePostTitle() {
-    String html = Pages.html("<title>Precedence – Quiet Management</title><meta property=\"og:title\" content=\"Precedence\">",
+    String html = HtmlPages.html("<title>Precedence – Quiet Management</title><meta property=\"og:title\" content=\"Precedence\">",
         SINGLE_POST, "<header><h1 class=\"site-title\">Quiet Management</h1></header><main><div class=\"post-5 post\">"
             + "<div class=\"entry-content\"><p>" + TEXT + "</p></div></div></main>");
-    assertEquals("Precedence", Pages.post(URL, html).title());
+    assertEquals("Precedence", HtmlPages.post(URL, html).title());
   }
 
   // ---------------------------------------------------------------- excerpt

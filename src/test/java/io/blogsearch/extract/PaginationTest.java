@@ -1,8 +1,8 @@
 package io.blogsearch.extract;
 
-import static io.blogsearch.extract.Pages.BLOG;
-import static io.blogsearch.extract.Pages.SINGLE_POST;
-import static io.blogsearch.extract.Pages.wordpressSingle;
+import static io.blogsearch.extract.HtmlPages.BLOG;
+import static io.blogsearch.extract.HtmlPages.SINGLE_POST;
+import static io.blogsearch.extract.HtmlPages.wordpressSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +35,7 @@ class PaginationTest {
 
   @Test
   void firstPageIsThePostAndListsItsLaterPages() {
-    PageAnalysis p = Pages.analyze(POST, page(POST, "Part one.", links(current(1), link(POST + "2/", 2), link(POST + "3/", 3))));
+    PageAnalysis p = HtmlPages.analyze(POST, page(POST, "Part one.", links(current(1), link(POST + "2/", 2), link(POST + "3/", 3))));
     assertEquals(PageKind.POST, p.kind());
     assertEquals(new PageAnalysis.Pagination(1, POST, List.of(POST + "2/", POST + "3/")), p.pagination());
     assertEquals("Part one.", p.article().orElseThrow().body(), "page links are not body text");
@@ -44,7 +44,7 @@ class PaginationTest {
 
   @Test
   void laterPageIsAContinuationCarryingItsBody() {
-    PageAnalysis p = Pages.analyze(POST + "2/", page(POST + "2/", "Part two.",
+    PageAnalysis p = HtmlPages.analyze(POST + "2/", page(POST + "2/", "Part two.",
         links(link(POST, 1), current(2), link(POST + "3/", 3))));
     assertEquals(PageKind.OTHER, p.kind());
     assertEquals("page 2 of " + POST, p.kindReason());
@@ -57,7 +57,7 @@ class PaginationTest {
   @Test
   void readsNonPrettyPermalinkPages() {
     String first = BLOG + "/?p=9";
-    PageAnalysis p = Pages.analyze(BLOG + "/?p=9&page=3", page(BLOG + "/?p=9&page=3", "Part three.",
+    PageAnalysis p = HtmlPages.analyze(BLOG + "/?p=9&page=3", page(BLOG + "/?p=9&page=3", "Part three.",
         links(link(first, 1), link(BLOG + "/?p=9&page=2", 2), current(3))));
     assertEquals("page 3 of " + first, p.kindReason());
     assertEquals(new PageAnalysis.Pagination(3, first, List.of(BLOG + "/?p=9&page=2", BLOG + "/?p=9&page=3")), p.pagination());
@@ -65,7 +65,7 @@ class PaginationTest {
 
   @Test
   void readsOldPageLinksMarkupWithUnlinkedCurrentPage() {
-    PageAnalysis p = Pages.analyze(POST, page(POST, "Part one.",
+    PageAnalysis p = HtmlPages.analyze(POST, page(POST, "Part one.",
         "<div class=\"page-links\">Pages: 1 <a href=\"" + POST + "2/\"><span>2</span></a></div>"));
     assertEquals(new PageAnalysis.Pagination(1, POST, List.of(POST + "2/")), p.pagination());
     assertEquals("Part one.", p.article().orElseThrow().body());
@@ -73,7 +73,7 @@ class PaginationTest {
 
   @Test
   void previousAndNextPostLinksAreNotPages() {
-    PageAnalysis p = Pages.analyze(POST, page(POST, "Only part.", ""));
+    PageAnalysis p = HtmlPages.analyze(POST, page(POST, "Only part.", ""));
     assertEquals(PageAnalysis.Pagination.SINGLE, p.pagination());
     assertEquals(PageKind.POST, p.kind());
   }

@@ -1,6 +1,6 @@
 package io.blogsearch.extract;
 
-import static io.blogsearch.extract.Pages.analyze;
+import static io.blogsearch.extract.HtmlPages.analyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,11 +48,11 @@ class PlatformsTest {
 
   @Test
   void readsGhostCasperPostAndIgnoresItsReadMoreCards() {
-    String html = Pages.html(GHOST_HEAD, "post-template tag-getting-started is-head-left-logo",
+    String html = HtmlPages.html(GHOST_HEAD, "post-template tag-getting-started is-head-left-logo",
         "<header id=\"gh-head\" class=\"gh-head\"><nav class=\"gh-head-menu\"><a href=\"/\">Home</a></nav></header>"
             + "<main id=\"site-main\" class=\"site-main\">" + GHOST_ARTICLE + "</main>" + readMoreCards("aside"));
     PageAnalysis p = analyze("https://ghost.example.org/welcome/", html);
-    Article a = Pages.post(p);
+    Article a = HtmlPages.post(p);
     assertEquals("body class post-template", p.kindReason());
     assertEquals("Welcome to Ghost", a.title());
     assertEquals(P1 + "\n\n" + P2, a.body());
@@ -65,7 +65,7 @@ class PlatformsTest {
 
   @Test
   void relatedCardsNeverMakeAPostAnArchiveEvenWithoutBodyClasses() {
-    String html = Pages.html(GHOST_HEAD, null, "<main>" + GHOST_ARTICLE.replace("article post", "post-full post")
+    String html = HtmlPages.html(GHOST_HEAD, null, "<main>" + GHOST_ARTICLE.replace("article post", "post-full post")
         + readMoreCards("section") + "</main>");
     PageAnalysis p = analyze("https://ghost.example.org/welcome/", html);
     assertEquals(PageKind.POST, p.kind(), p.kindReason());
@@ -75,7 +75,7 @@ class PlatformsTest {
 
   @Test
   void ghostHomeTemplateIsAnArchive() {
-    String html = Pages.html("<meta property=\"og:type\" content=\"website\">", "home-template",
+    String html = HtmlPages.html("<meta property=\"og:type\" content=\"website\">", "home-template",
         "<main><div class=\"post-feed\">" + readMoreCards("div") + "</div></main>");
     PageAnalysis p = analyze("https://ghost.example.org/", html);
     assertEquals(PageKind.ARCHIVE, p.kind());
@@ -84,7 +84,7 @@ class PlatformsTest {
 
   @Test
   void readsHugoPaperModPost() {
-    String html = Pages.html("<meta name=\"generator\" content=\"Hugo 0.121.1\"><title>My First Post | Hugo Notes</title>"
+    String html = HtmlPages.html("<meta name=\"generator\" content=\"Hugo 0.121.1\"><title>My First Post | Hugo Notes</title>"
         + "<meta property=\"og:title\" content=\"My First Post\"><meta property=\"og:type\" content=\"article\">"
         + "<meta property=\"article:published_time\" content=\"2024-01-10T08:00:00+00:00\">"
         + "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\","
@@ -97,7 +97,7 @@ class PlatformsTest {
             + "</p><p>" + P2 + "</p></div><footer class=\"post-footer\"><ul class=\"post-tags\"><li><a href=\"/tags/go/\">go</a>"
             + "</li></ul><nav class=\"paginav\"><a class=\"prev\" href=\"/posts/second/\">Second</a></nav></footer></article>"
             + "</main><footer class=\"footer\">© Hugo Notes</footer>");
-    Article a = Pages.post("https://hugo.example.org/posts/first/", html);
+    Article a = HtmlPages.post("https://hugo.example.org/posts/first/", html);
     assertEquals("My First Post", a.title());
     assertEquals(P1 + "\n\n" + P2, a.body());
     assertEquals("Why a static site.", a.excerpt());
@@ -108,7 +108,7 @@ class PlatformsTest {
 
   @Test
   void hugoListPageIsAnArchive() {
-    String html = Pages.html("<meta name=\"generator\" content=\"Hugo 0.121.1\">", "list",
+    String html = HtmlPages.html("<meta name=\"generator\" content=\"Hugo 0.121.1\">", "list",
         "<main class=\"main\"><article class=\"post-entry\"><header class=\"entry-header\"><h2>First</h2></header></article>"
             + "<article class=\"post-entry\"><header class=\"entry-header\"><h2>Second</h2></header></article></main>");
     PageAnalysis p = analyze("https://hugo.example.org/", html);
@@ -118,7 +118,7 @@ class PlatformsTest {
 
   @Test
   void readsJekyllMinimaPostFromMicroformatsWithoutAnyMetadata() {
-    String html = Pages.html("<title>Welcome to Jekyll! | Your awesome title</title>", null,
+    String html = HtmlPages.html("<title>Welcome to Jekyll! | Your awesome title</title>", null,
         "<header class=\"site-header\"><a class=\"site-title\" href=\"/\">Your awesome title</a></header>"
             + "<main class=\"page-content\"><div class=\"wrapper\"><article class=\"post h-entry\" itemscope"
             + " itemtype=\"http://schema.org/BlogPosting\"><header class=\"post-header\"><h1 class=\"post-title p-name\""
@@ -129,7 +129,7 @@ class PlatformsTest {
             + "<a class=\"u-url\" href=\"/2024/03/01/welcome.html\" hidden></a></article></div></main>"
             + "<footer class=\"site-footer h-card\"><p>Write an awesome description for your new site here.</p></footer>");
     PageAnalysis p = analyze("https://jekyll.example.org/2024/03/01/welcome.html", html);
-    Article a = Pages.post(p);
+    Article a = HtmlPages.post(p);
     assertEquals("one post element", p.kindReason());
     assertEquals("Welcome to Jekyll!", a.title());
     assertEquals(P1 + "\n\n" + P2, a.body());
@@ -152,10 +152,10 @@ class PlatformsTest {
 
   @Test
   void readsBloggerPost() {
-    String html = Pages.html("<meta content=\"blogger\" name=\"generator\"><title>Field Notes: Trains in April</title>"
+    String html = HtmlPages.html("<meta content=\"blogger\" name=\"generator\"><title>Field Notes: Trains in April</title>"
         + "<meta content=\"Trains in April\" property=\"og:title\">", "variant-indie_light",
         "<div class=\"blog-posts hfeed container\">" + bloggerPost(123, "Trains in April") + "</div>");
-    Article a = Pages.post("https://x.blogspot.com/2023/04/p.html", html);
+    Article a = HtmlPages.post("https://x.blogspot.com/2023/04/p.html", html);
     assertEquals("Trains in April", a.title());
     assertEquals(P1 + "\n" + P2, a.body());
     assertEquals("Ana", a.author());
@@ -166,7 +166,7 @@ class PlatformsTest {
 
   @Test
   void bloggerHomeWithSeveralPostsIsAnArchive() {
-    String html = Pages.html("<meta content=\"blogger\" name=\"generator\">", "variant-indie_light",
+    String html = HtmlPages.html("<meta content=\"blogger\" name=\"generator\">", "variant-indie_light",
         "<div class=\"blog-posts hfeed container\">" + bloggerPost(1, "One") + bloggerPost(2, "Two") + "</div>");
     PageAnalysis p = analyze("https://x.blogspot.com/", html);
     assertEquals(PageKind.ARCHIVE, p.kind());
@@ -175,7 +175,7 @@ class PlatformsTest {
 
   @Test
   void readsMediumStylePostFromJsonLdAndScoredContent() {
-    String html = Pages.html("<title>Why We Write | by Ana Ruiz | Medium</title><meta property=\"og:type\" content=\"article\">"
+    String html = HtmlPages.html("<title>Why We Write | by Ana Ruiz | Medium</title><meta property=\"og:type\" content=\"article\">"
         + "<meta property=\"og:title\" content=\"Why We Write\"><meta property=\"og:site_name\" content=\"Medium\">"
         + "<meta name=\"author\" content=\"Ana Ruiz\"><script type=\"application/ld+json\">{\"@context\":\"http://schema.org\","
         + "\"@type\":\"NewsArticle\",\"headline\":\"Why We Write\",\"datePublished\":\"2022-06-01T12:00:00.000Z\","
@@ -186,7 +186,7 @@ class PlatformsTest {
             + "<div class=\"gm\"><div class=\"ab\"><p class=\"pw-post-body-paragraph\">" + P2 + "</p></div></div></section></div>"
             + "</article><div class=\"responses\"><footer><p>Responses: a long reader response that is not part of the post."
             + "</p></footer></div></div>");
-    Article a = Pages.post("https://medium.example.com/@ana/why-we-write-1a2b", html);
+    Article a = HtmlPages.post("https://medium.example.com/@ana/why-we-write-1a2b", html);
     assertEquals("Why We Write", a.title());
     assertEquals(P1 + "\n\n" + P2, a.body());
     assertEquals("Ana Ruiz", a.author());
@@ -195,7 +195,7 @@ class PlatformsTest {
 
   @Test
   void readsSubstackStylePostWithoutItsSubscribeBox() {
-    String html = Pages.html("<title>The quiet quarter - by Ana Ruiz - Ana's Letters</title>"
+    String html = HtmlPages.html("<title>The quiet quarter - by Ana Ruiz - Ana's Letters</title>"
         + "<meta property=\"og:type\" content=\"article\"><meta property=\"og:title\" content=\"The quiet quarter\">"
         + "<meta property=\"og:description\" content=\"What a slow quarter teaches.\"><script type=\"application/ld+json\">"
         + "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"The quiet quarter\",\"description\":"
@@ -207,7 +207,7 @@ class PlatformsTest {
             + "</p><p>" + P2 + "</p></div></div><div class=\"subscription-widget-wrap\"><p>Thanks for reading Ana's Letters!"
             + " Subscribe for free to receive new posts and support my work.</p></div></div></div></div></div>");
     PageAnalysis p = analyze("https://ana.substack.example/p/the-quiet-quarter", html);
-    Article a = Pages.post(p);
+    Article a = HtmlPages.post(p);
     assertEquals("og:type article", p.kindReason());
     assertEquals("The quiet quarter", a.title());
     assertEquals(P1 + "\n\n" + P2, a.body());

@@ -1,9 +1,9 @@
 package io.blogsearch.extract;
 
-import static io.blogsearch.extract.Pages.BLOG;
-import static io.blogsearch.extract.Pages.SINGLE_POST;
-import static io.blogsearch.extract.Pages.analyze;
-import static io.blogsearch.extract.Pages.wordpressSingle;
+import static io.blogsearch.extract.HtmlPages.BLOG;
+import static io.blogsearch.extract.HtmlPages.SINGLE_POST;
+import static io.blogsearch.extract.HtmlPages.analyze;
+import static io.blogsearch.extract.HtmlPages.wordpressSingle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +37,7 @@ class PostKindTest {
 
   @Test
   void customPostTypeListedInPostTypesIsAPost() {
-    ArticleExtractor ex = Pages.extractor(Selectors.wordpressDefaults().withPostTypes(List.of("post", "testimonials")));
+    ArticleExtractor ex = HtmlPages.extractor(Selectors.wordpressDefaults().withPostTypes(List.of("post", "testimonials")));
     PageAnalysis p = analyze(ex, URL, wordpressSingle("", TESTIMONIAL_BODY, TESTIMONIAL));
     assertKind(p, PageKind.POST, "body class single-testimonials");
     assertEquals("Great team", p.article().orElseThrow().title());
@@ -45,7 +45,7 @@ class PostKindTest {
 
   @Test
   void customPostTypeFromPostClassWhenBodyHasNoClasses() {
-    String html = Pages.html("<title>Great team</title>", null, "<main>" + TESTIMONIAL + "</main>");
+    String html = HtmlPages.html("<title>Great team</title>", null, "<main>" + TESTIMONIAL + "</main>");
     assertKind(analyze(URL, html), PageKind.OTHER, "post type testimonials not in postTypes");
   }
 
@@ -69,7 +69,7 @@ class PostKindTest {
         "<article class=\"post-7 page type-page\"><h1 class=\"entry-title\">About</h1>"
             + "<div class=\"entry-content\"><p>We write about leading small teams, one week at a time.</p></div></article>");
     assertKind(analyze(URL, html), PageKind.OTHER, "body class page");
-    ArticleExtractor ex = Pages.extractor(Selectors.wordpressDefaults().withPostTypes(List.of("post", "page")));
+    ArticleExtractor ex = HtmlPages.extractor(Selectors.wordpressDefaults().withPostTypes(List.of("post", "page")));
     assertKind(analyze(ex, URL, html), PageKind.POST, "body class page");
   }
 
@@ -92,7 +92,7 @@ class PostKindTest {
 
   @Test
   void emptyBodyTitledWithSiteNameIsAnAutoDraft() {
-    String html = Pages.html("<title>Quiet Management</title><meta property=\"og:site_name\" content=\"Quiet Management\">",
+    String html = HtmlPages.html("<title>Quiet Management</title><meta property=\"og:site_name\" content=\"Quiet Management\">",
         SINGLE_POST, "<main><article class=\"post-5 post type-post hentry\"><h1 class=\"entry-title\">Quiet Management</h1>"
             + "<div class=\"entry-content\"></div></article></main>");
     assertKind(analyze(URL, html), PageKind.OTHER, "auto draft (empty body, site name as title)");
@@ -141,11 +141,11 @@ class PostKindTest {
         + "<p>Jo writes about teams.</p></div></article></main>";
     String profile = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
         + "{\"@type\":\"ProfilePage\",\"name\":\"Jo\"}]}</script>";
-    assertKind(analyze(URL, Pages.html(profile, null, one)), PageKind.OTHER, "JSON-LD @type ProfilePage");
+    assertKind(analyze(URL, HtmlPages.html(profile, null, one)), PageKind.OTHER, "JSON-LD @type ProfilePage");
     String collection = profile.replace("ProfilePage", "CollectionPage");
-    assertKind(analyze(URL, Pages.html(collection, null, one)), PageKind.ARCHIVE, "JSON-LD @type CollectionPage");
+    assertKind(analyze(URL, HtmlPages.html(collection, null, one)), PageKind.ARCHIVE, "JSON-LD @type CollectionPage");
     String withArticle = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"CollectionPage\"},"
         + "{\"@type\":\"BlogPosting\",\"headline\":\"Jo\"}]}</script>";
-    assertKind(analyze(URL, Pages.html(withArticle, null, one)), PageKind.POST, "JSON-LD article");
+    assertKind(analyze(URL, HtmlPages.html(withArticle, null, one)), PageKind.POST, "JSON-LD article");
   }
 }

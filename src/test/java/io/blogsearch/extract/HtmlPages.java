@@ -8,10 +8,10 @@ import io.blogsearch.config.Selectors;
 import org.jsoup.Jsoup;
 
 /** Small realistic pages for extractor tests: a head, a body class and body markup. */
-final class Pages {
+final class HtmlPages {
   static final String BLOG = "https://blog.example.com";
 
-  private Pages() {}
+  private HtmlPages() {}
 
   static ArticleExtractor extractor() {
     return extractor(Selectors.wordpressDefaults());
