@@ -137,7 +137,7 @@ public final class ConfigLoader {
 
     Node s = top.field("selectors");
     s.allowOnly("post", "title", "content", "author", "published", "modified", "categories", "tags",
-        "comment", "commentAuthor", "commentContent", "commentDate", "relatedLinks", "remove");
+        "comment", "commentAuthor", "commentContent", "commentDate", "relatedLinks", "remove", "postTypes");
     Selectors d = Selectors.wordpressDefaults();
     Selectors selectors = new Selectors(
         s.field("post").selector(d.post()),
@@ -153,7 +153,12 @@ public final class ConfigLoader {
         s.field("commentContent").selector(d.commentContent()),
         s.field("commentDate").selector(d.commentDate()),
         s.field("relatedLinks").list(n -> n.selector(null)),
-        s.field("remove").list(n -> n.selector(null)));
+        s.field("remove").list(n -> n.selector(null)),
+        s.field("postTypes").list(Node::postType));
+
+    if (s.field("postTypes").present() && s.field("postTypes").node().isEmpty()) {
+      throw new ConfigException("selectors.postTypes", "needs at least one post type (the default is [post])");
+    }
 
     Node v = top.field("service");
     v.allowOnly("synonyms", "corsOrigins", "queryTimeout", "adminToken", "publicRequestsPerSecond",
@@ -373,6 +378,16 @@ public final class ConfigLoader {
       } catch (PatternSyntaxException e) {
         throw new ConfigException(path, "is not a valid regular expression: " + e.getDescription());
       }
+    }
+
+    /** A WordPress post type name: lowercase letters, digits, '-' or '_' (as WordPress allows). */
+    String postType() {
+      String text = string(null);
+      if (text == null || !text.strip().matches("[a-z0-9_-]{1,20}")) {
+        throw new ConfigException(path, "must be a WordPress post type name such as post (lowercase letters, digits,"
+            + " '-' or '_', at most 20), got \"" + text + "\"");
+      }
+      return text.strip();
     }
 
     String selector(String fallback) {

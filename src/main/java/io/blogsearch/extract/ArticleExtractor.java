@@ -1,8 +1,9 @@
 package io.blogsearch.extract;
 
 import io.blogsearch.config.Selectors;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,31 +11,38 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * The extract stage's façade: reads one parsed HTML page and says what it is, where it links and,
  * for a single post, what the post says. It never fetches anything; the crawler hands it pages.
+ *
+ * <p>Steps: {@link PageClassifier} judges the page from its markup (post type included); for a
+ * post the content element comes from the configured selectors, else from
+ * {@link MainContentScorer}; {@link Boilerplate} cleans it; {@link FieldReader},
+ * {@link CommentReader} and {@link PaginationReader} read the rest. A would-be post with no
+ * content, an empty body or the title "Auto Draft" is OTHER, and so is page 2..N of a multi-page
+ * post, which still carries its body (see {@link PageAnalysis}).
  */
 public final class ArticleExtractor {
-  /** Page furniture that is never part of a post's text. */
-  private static final String BOILERPLATE = String.join(", ",
-      "script", "style", "noscript", "template", "iframe", "object", "embed", "form", "nav", "aside",
-      "button", "input", "select", "textarea", "svg", ".screen-reader-text",
-      ".sharedaddy", ".sd-sharing-enabled", ".sd-block", ".sd-like", ".addtoany_share_save_container",
-      ".a2a_kit", ".wp-block-social-links", ".social-share", ".share-buttons", ".jp-relatedposts",
-      "#jp-relatedposts", ".yarpp-related", ".yarpp", ".crp_related", ".post-navigation",
-      ".comments-area", "#comments", ".author-bio", ".adsbygoogle", ".advertisement", ".wpcnt");
-  private static final int EXCERPT_CHARS = 300;
+  /** Post-like elements that are cards or widgets about other posts, never the page's own post. */
+  private static final String NOT_THE_POST = String.join(", ",
+      ".post-card", ".related-post", ".jp-relatedposts-post", "aside", "nav", "footer", ".read-next",
+      ".related-posts", ".related", ".yarpp-related", ".crp_related", ".jp-relatedposts", ".widget",
+      Boilerplate.DYNAMIC_BLOCKS);
+  private static final String AUTO_DRAFT = "auto draft";
 
   private final Selectors selectors;
   private final UrlNormalizer urls;
   private final boolean followNofollow;
   private final PageClassifier classifier;
   private final RelatedLinksExtractor related;
+  private final Boilerplate boilerplate;
+  private final MainContentScorer scorer = new MainContentScorer();
+  private final CommentReader comments;
+  private final PaginationReader pagination;
 
   /**
-   * @param selectors how to read post pages
+   * @param selectors how to read post pages (and which post types are posts)
    * @param urls normaliser for every URL the page yields
    * @param followNofollow whether links marked {@code rel=nofollow} are still followed
    */
@@ -42,8 +50,13 @@ public final class ArticleExtractor {
     this.selectors = selectors;
     this.urls = urls;
     this.followNofollow = followNofollow;
-    this.classifier = new PageClassifier(selectors.post());
+    this.classifier = new PageClassifier(selectors.postTypes());
     this.related = new RelatedLinksExtractor(selectors.relatedLinks(), urls);
+    List<String> extra = new ArrayList<>(selectors.remove());
+    extra.addAll(selectors.relatedLinks());
+    this.boilerplate = new Boilerplate(extra);
+    this.comments = new CommentReader(selectors);
+    this.pagination = new PaginationReader(urls);
   }
 
   /** Analyses a page fetched from {@code pageUrl} (already normalised). */
@@ -57,100 +70,112 @@ public final class ArticleExtractor {
     for (Element link : doc.select("link[rel=alternate][href][type~=(?i)application/(rss|atom)\\+xml]")) {
       urls.resolve(pageUrl, link.attr("href")).ifPresent(feeds::add);
     }
+    Page page = new Page(pageUrl, canonical, noindex, nofollow, links, feeds);
 
     JsonLd jsonLd = JsonLd.of(doc);
-    Element scope = firstOf(doc, selectors.post());
-    if (scope == null) {
-      scope = doc.selectFirst("main");
+    List<Element> postElements = postElements(doc);
+    Element scope = scopeOf(doc, postElements);
+    Element titleEl = Css.first(scope, selectors.title());
+    if (titleEl == null) {
+      titleEl = Css.first(doc, selectors.title(), e -> e.closest(NOT_THE_POST) == null);
     }
-    if (scope == null) {
-      scope = doc.body() == null ? doc : doc.body();
+    PageClassifier.Verdict verdict = classifier.classify(doc, jsonLd, postElements, titleEl != null);
+    if (verdict.kind() != PageKind.POST) {
+      return page.as(verdict.kind(), verdict.reason(), Optional.empty(), PageAnalysis.Pagination.SINGLE);
     }
-    Element titleEl = firstIn(scope, doc, selectors.title());
-    Element contentEl = firstIn(scope, doc, selectors.content());
-    PageClassifier.Verdict verdict = classifier.classify(doc, jsonLd, titleEl != null, contentEl != null);
-    Optional<Article> article = Optional.empty();
-    if (verdict.kind() == PageKind.POST && contentEl != null) {
-      article = Optional.of(readArticle(pageUrl, canonical, doc, scope, titleEl, contentEl, jsonLd));
-    }
-    return new PageAnalysis(verdict.kind(), verdict.reason(), canonical, noindex, nofollow, links, feeds, article,
-        PageAnalysis.Pagination.SINGLE);
+    return readPost(page, doc, jsonLd, scope, titleEl, verdict.reason());
   }
 
-  private Article readArticle(String pageUrl, String canonical, Document doc, Element scope,
-      Element titleEl, Element contentEl, JsonLd jsonLd) {
-    String title = titleEl != null ? titleEl.text().strip() : "";
-    if (title.isEmpty()) {
-      title = firstNonBlank(jsonLd.text("headline"), meta(doc, "og:title"), doc.title());
+  /** The facts every analysis carries, whatever the page turns out to be. */
+  private record Page(String url, String canonical, boolean noindex, boolean nofollow, List<String> links,
+      List<String> feeds) {
+    PageAnalysis as(PageKind kind, String reason, Optional<Article> article, PageAnalysis.Pagination pagination) {
+      return new PageAnalysis(kind, reason, canonical, noindex, nofollow, links, feeds, article, pagination);
     }
-    List<Article.RelatedLink> relatedLinks = related.extract(doc, pageUrl, canonical);
-
-    Element body = contentEl.clone();
-    body.select(BOILERPLATE).remove();
-    for (String css : selectors.remove()) {
-      body.select(css).remove();
-    }
-    for (String css : selectors.relatedLinks()) {
-      body.select(css).remove();
-    }
-    for (Element heading : RelatedLinksExtractor.similarPostsHeadings(body)) {
-      Element list = RelatedLinksExtractor.listAfter(heading);
-      if (list != null) {
-        list.remove();
-        heading.remove();
-      }
-    }
-    String bodyText = TextBlocks.of(body);
-
-    Element authorEl = firstIn(scope, null, selectors.author());
-    String author = authorEl != null ? authorEl.text().strip() : "";
-    if (author.isEmpty()) {
-      author = firstNonBlank(jsonLd.authorName(), metaName(doc, "author"), "");
-    }
-    Instant published = firstDate(scope, selectors.published());
-    if (published == null) {
-      published = Dates.parse(firstNonBlank(meta(doc, "article:published_time"), jsonLd.text("datePublished"), ""));
-    }
-    Instant modified = firstDate(scope, selectors.modified());
-    if (modified == null) {
-      modified = Dates.parse(firstNonBlank(meta(doc, "article:modified_time"), jsonLd.text("dateModified"), ""));
-    }
-    String excerpt = firstNonBlank(metaName(doc, "description"), meta(doc, "og:description"), excerptOf(bodyText));
-    return new Article(canonical, title, bodyText, excerpt, author, published, modified,
-        texts(scope, selectors.categories()), texts(scope, selectors.tags()), comments(doc),
-        relatedLinks);
   }
 
-  private List<Article.Comment> comments(Document doc) {
-    List<Article.Comment> out = new ArrayList<>();
-    for (Element c : doc.select(selectors.comment())) {
-      Element authorEl = ownFirst(c, selectors.commentAuthor());
-      Element textEl = ownFirst(c, selectors.commentContent());
-      if (textEl == null) {
-        continue;
-      }
-      Element dateEl = ownFirst(c, selectors.commentDate());
-      Element parent = c.parents().stream().filter(p -> p.is(selectors.comment())).findFirst().orElse(null);
-      out.add(new Article.Comment(c.id(), parent == null ? "" : parent.id(),
-          authorEl == null ? "" : authorEl.text().strip(), dateOf(dateEl), TextBlocks.of(textEl)));
+  private PageAnalysis readPost(Page page, Document doc, JsonLd jsonLd, Element scope, Element titleEl,
+      String postReason) {
+    Element contentEl = Css.first(scope, selectors.content());
+    if (contentEl == null) {
+      contentEl = Css.first(doc, selectors.content(), e -> e.closest(MainContentScorer.EXCLUDED) == null);
     }
-    return out;
+    boolean scored = contentEl == null;
+    if (scored) {
+      contentEl = scorer.find(scope);
+      if (contentEl == null && scope != doc.body() && doc.body() != null) {
+        contentEl = scorer.find(doc.body());
+      }
+    }
+    if (contentEl == null) {
+      return page.as(PageKind.OTHER, "no content found", Optional.empty(), PageAnalysis.Pagination.SINGLE);
+    }
+    String bodyText = TextBlocks.of(boilerplate.clean(contentEl, scored));
+    FieldReader fields = new FieldReader(selectors, doc, scope, contentEl, jsonLd, scored);
+    String title = fields.title(titleEl);
+    String notAPost = notAPostReason(doc, fields, titleEl, title, bodyText);
+    if (notAPost != null) {
+      return page.as(PageKind.OTHER, notAPost, Optional.empty(), PageAnalysis.Pagination.SINGLE);
+    }
+    List<List<String>> terms = fields.terms();
+    Article article = new Article(page.canonical(), title, bodyText, fields.excerpt(bodyText), fields.author(),
+        fields.published(), fields.modified(), terms.get(0), terms.get(1), comments.read(doc),
+        related.extract(doc, page.url(), page.canonical()));
+    PageAnalysis.Pagination pages = pagination.read(scope, page.canonical());
+    if (pages.isContinuation()) {
+      return page.as(PageKind.OTHER, "page " + pages.page() + " of " + pages.firstPage(), Optional.of(article), pages);
+    }
+    return page.as(PageKind.POST, postReason, Optional.of(article), pages);
   }
 
-  /** The first match of {@code css} inside {@code comment} that does not belong to a nested reply. */
-  private Element ownFirst(Element comment, String css) {
-    for (Element e : comment.select(css)) {
-      Element owner = e.parents().stream().filter(p -> p.is(selectors.comment())).findFirst().orElse(null);
-      if (owner == comment) {
-        return e;
-      }
+  /** Why a page that looks like a post is not one (empty body, WordPress auto draft), or null. */
+  private static String notAPostReason(Document doc, FieldReader fields, Element titleEl, String title,
+      String bodyText) {
+    String heading = titleEl == null ? "" : titleEl.text().strip();
+    String pageTitle = doc.title().strip().toLowerCase(Locale.ROOT);
+    if (title.equalsIgnoreCase(AUTO_DRAFT) || heading.isEmpty() && pageTitle.startsWith(AUTO_DRAFT)) {
+      return "auto draft (title \"Auto Draft\")";
+    }
+    if (bodyText.isBlank()) {
+      String site = fields.siteName();
+      boolean titledAsSite = !site.isEmpty() && (heading.equalsIgnoreCase(site) || pageTitle.equalsIgnoreCase(site));
+      return titledAsSite ? "auto draft (empty body, site name as title)" : "empty body";
     }
     return null;
   }
 
+  /** The post element, else the page's only plain {@code <article>}, else {@code main}, else the body. */
+  private static Element scopeOf(Document doc, List<Element> postElements) {
+    if (!postElements.isEmpty()) {
+      return postElements.get(0);
+    }
+    List<Element> articles = doc.select("article").stream()
+        .filter(a -> a.closest(NOT_THE_POST) == null && a.closest(MainContentScorer.EXCLUDED) == null).toList();
+    if (articles.size() == 1) {
+      return articles.get(0);
+    }
+    Element main = doc.selectFirst("main");
+    return main != null ? main : doc.body() != null ? doc.body() : doc;
+  }
+
+  /** The page's outermost post elements in page order, cards and widgets about other posts left out. */
+  private List<Element> postElements(Document doc) {
+    List<Element> all = doc.select(selectors.post());
+    Set<Element> matched = Collections.newSetFromMap(new IdentityHashMap<>());
+    matched.addAll(all);
+    List<Element> out = new ArrayList<>();
+    for (Element e : all) {
+      if (e.closest(NOT_THE_POST) == null && e.parents().stream().noneMatch(matched::contains)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   private String canonicalOf(String pageUrl, Document doc) {
     Element link = doc.selectFirst("link[rel=canonical][href]");
-    String href = link != null ? link.attr("href") : meta(doc, "og:url");
+    Element og = doc.selectFirst("meta[property=og:url][content]");
+    String href = link != null ? link.attr("href") : og != null ? og.attr("content") : null;
     if (href == null || href.isBlank()) {
       return pageUrl;
     }
@@ -175,82 +200,5 @@ public final class ArticleExtractor {
       sb.append(m.attr("content").toLowerCase(Locale.ROOT)).append(',');
     }
     return sb.toString();
-  }
-
-  private static List<String> texts(Element scope, String css) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Element e : scope.select(css)) {
-      String t = e.text().strip();
-      if (!t.isEmpty()) {
-        out.add(t);
-      }
-    }
-    return new ArrayList<>(out);
-  }
-
-  private static Instant firstDate(Element scope, String css) {
-    for (Element e : scope.select(css)) {
-      Instant d = dateOf(e);
-      if (d != null) {
-        return d;
-      }
-    }
-    return null;
-  }
-
-  private static Instant dateOf(Element e) {
-    if (e == null) {
-      return null;
-    }
-    for (String attr : List.of("datetime", "content")) {
-      if (e.hasAttr(attr)) {
-        Instant d = Dates.parse(e.attr(attr));
-        if (d != null) {
-          return d;
-        }
-      }
-    }
-    return Dates.parse(e.text());
-  }
-
-  private static String excerptOf(String body) {
-    String flat = body.replace("\n\n", " ").replace('\n', ' ');
-    if (flat.length() <= EXCERPT_CHARS) {
-      return flat;
-    }
-    int cut = flat.lastIndexOf(' ', EXCERPT_CHARS);
-    return flat.substring(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS).strip() + "…";
-  }
-
-  private static Element firstOf(Document doc, String css) {
-    Elements found = doc.select(css);
-    return found.isEmpty() ? null : found.first();
-  }
-
-  private static Element firstIn(Element scope, Document fallback, String css) {
-    Element e = scope.selectFirst(css);
-    if (e == null && fallback != null) {
-      e = fallback.selectFirst(css);
-    }
-    return e;
-  }
-
-  private static String meta(Document doc, String property) {
-    Element m = doc.selectFirst("meta[property=" + property + "][content]");
-    return m == null ? null : m.attr("content");
-  }
-
-  private static String metaName(Document doc, String name) {
-    Element m = doc.selectFirst("meta[name=" + name + "][content]");
-    return m == null ? null : m.attr("content");
-  }
-
-  private static String firstNonBlank(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
-    }
-    return "";
   }
 }

@@ -16,28 +16,70 @@ final class JsonLd {
   private static final Set<String> ARTICLE_TYPES = Set.of("Article", "BlogPosting", "NewsArticle", "TechArticle");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final JsonNode article;
+  /** schema.org page types that say what a page without an Article object is. */
+  static final Set<String> PAGE_TYPES = Set.of("CollectionPage", "SearchResultsPage", "ProfilePage", "AboutPage",
+      "ContactPage", "CheckoutPage", "FAQPage", "Product", "Event", "Recipe");
 
-  private JsonLd(JsonNode article) {
+  private final JsonNode article;
+  private final JsonNode website;
+  private final String pageType;
+
+  private JsonLd(JsonNode article, JsonNode website, String pageType) {
     this.article = article;
+    this.website = website;
+    this.pageType = pageType;
+  }
+
+  /** The first of {@link #PAGE_TYPES} the page declares, or null. */
+  String pageType() {
+    return pageType;
   }
 
   static JsonLd of(Document doc) {
+    JsonNode article = null;
+    JsonNode website = null;
+    String pageType = null;
     for (Element script : doc.select("script[type=application/ld+json]")) {
       try {
         JsonNode root = JSON.readTree(script.data());
         List<JsonNode> candidates = new ArrayList<>();
         collect(root, candidates);
         for (JsonNode n : candidates) {
-          if (isArticle(n)) {
-            return new JsonLd(n);
+          if (article == null && isArticle(n)) {
+            article = n;
+          } else if (website == null && hasType(n, "WebSite")) {
+            website = n;
+          }
+          for (String t : PAGE_TYPES) {
+            if (pageType == null && hasType(n, t)) {
+              pageType = t;
+            }
           }
         }
       } catch (Exception e) {
         // malformed JSON-LD is common; the page is still readable without it
       }
     }
-    return new JsonLd(null);
+    return new JsonLd(article, website, pageType);
+  }
+
+  private static boolean hasType(JsonNode n, String wanted) {
+    JsonNode type = n.get("@type");
+    if (type != null && type.isArray()) {
+      for (JsonNode t : type) {
+        if (wanted.equals(t.asText())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return type != null && wanted.equals(type.asText());
+  }
+
+  /** The site's own name or description from its WebSite object, or null. */
+  String website(String field) {
+    JsonNode v = website == null ? null : website.get(field);
+    return v != null && v.isValueNode() ? v.asText() : null;
   }
 
   private static void collect(JsonNode node, List<JsonNode> out) {

@@ -6,6 +6,13 @@ import java.util.Optional;
 /**
  * The extractor's verdict on one HTML page.
  *
+ * <p>Multi-page posts ({@code <!--nextpage-->}): page 1 is {@link PageKind#POST} with
+ * {@code pagination.laterPages()} listing pages 2..N. Page 2..N is {@link PageKind#OTHER} with
+ * {@code kindReason} {@code "page N of <firstPage>"}, {@code pagination.isContinuation()} true,
+ * and {@code article} still present: its {@code body} is that page's text (its other fields are
+ * read from that page too); a crawler appends the bodies of pages 2..N, in order, to page 1's
+ * article and never indexes a continuation on its own ({@link #continuationText()}).
+ *
  * @param kind post, archive or other
  * @param kindReason the markup signal that decided the kind, for the crawl report
  * @param canonicalUrl normalised {@code rel=canonical} target, or the page URL if it has none
@@ -13,7 +20,7 @@ import java.util.Optional;
  * @param nofollow the page asks that its links not be followed
  * @param links normalised in-page links to follow (empty when {@code nofollow})
  * @param feeds feed URLs announced in the page head
- * @param article the post, present only for {@link PageKind#POST}
+ * @param article the post, present for {@link PageKind#POST} and for a continuation page (see above)
  * @param pagination where this page sits in a multi-page post ({@code <!--nextpage-->})
  */
 public record PageAnalysis(
@@ -31,6 +38,11 @@ public record PageAnalysis(
     links = List.copyOf(links);
     feeds = List.copyOf(feeds);
     pagination = pagination == null ? Pagination.SINGLE : pagination;
+  }
+
+  /** The body text of page 2..N of a multi-page post, empty for any other page. */
+  public Optional<String> continuationText() {
+    return pagination.isContinuation() ? article.map(Article::body) : Optional.empty();
   }
 
   /**
