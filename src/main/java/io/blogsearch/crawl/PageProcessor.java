@@ -212,7 +212,7 @@ final class PageProcessor {
   private void continuation(Frontier.Task task, FetchResult r, PageAnalysis a, List<String> links) {
     String url = task.url();
     PageAnalysis.Pagination p = a.pagination();
-    a.article().ifPresent(art -> run.continuationText.put(url, art.body()));
+    a.continuationText().ifPresent(text -> run.continuationText.put(url, text));
     run.putState(url, new UrlState(r.etag(), r.lastModified(), p.firstPage(), PageKind.OTHER, links));
     if (p.firstPage() != null) {
       enqueue(p.firstPage(), task.depth(), Frontier.Kind.PAGE);
@@ -260,7 +260,7 @@ final class PageProcessor {
       links.forEach(l -> enqueue(l, depth + 1, Frontier.Kind.PAGE));
       run.record(url, Outcome.SKIPPED_CONTINUATION, r.status(), "page " + a.pagination().page() + " of "
           + a.pagination().firstPage() + ", read with it");
-      return a.article().map(Article::body).orElse(null);
+      return a.continuationText().orElse(null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
