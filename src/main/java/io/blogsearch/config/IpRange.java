@@ -51,6 +51,11 @@ public final class IpRange {
     return new IpRange(bytes, prefix);
   }
 
+  /** The prefix length: how many leading bits an address must share with the block. */
+  public int prefix() {
+    return prefix;
+  }
+
   /** Whether {@code address} lies in this block (IPv4-mapped IPv6 addresses count as their IPv4 address). */
   public boolean contains(InetAddress address) {
     byte[] b = canonical(address).getAddress();
