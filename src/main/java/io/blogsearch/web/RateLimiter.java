@@ -3,6 +3,7 @@ package io.blogsearch.web;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Token buckets per client key: {@code rate} requests per {@code per} nanoseconds with a burst
@@ -29,21 +30,24 @@ final class RateLimiter {
   private final double burst;
   private final long refillNanos;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final AtomicLong lastPrune = new AtomicLong(System.nanoTime());
+  private final LongSupplier clock;
+  private final AtomicLong lastPrune;
 
   RateLimiter(double rate, long perNanos) {
+    this(rate, perNanos, System::nanoTime);
+  }
+
+  /** With another nanosecond clock (tests). */
+  RateLimiter(double rate, long perNanos, LongSupplier clock) {
     this.ratePerNano = rate / perNanos;
     this.burst = Math.max(1, rate * 2);
     this.refillNanos = rate <= 0 ? 0 : (long) Math.ceil(burst / ratePerNano);
+    this.clock = clock;
+    this.lastPrune = new AtomicLong(clock.getAsLong());
   }
 
   boolean unlimited() {
     return ratePerNano <= 0;
-  }
-
-  /** Takes one token for {@code client}; false when its bucket is empty. */
-  boolean tryAcquire(String client) {
-    return acquire(client).allowed();
   }
 
   /** Takes one token for {@code client}, or says how long until one is there. */
@@ -51,7 +55,7 @@ final class RateLimiter {
     if (unlimited()) {
       return ALLOWED;
     }
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     prune(now);
     Bucket b = buckets.computeIfAbsent(client, c -> {
       Bucket nb = new Bucket();
