@@ -17,6 +17,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -242,7 +243,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static List<String> headers(Context ctx, String name) {
-    return java.util.Collections.list(ctx.req().getHeaders(name));
+    return Collections.list(ctx.req().getHeaders(name));
   }
 
   private static void securityHeaders(Context ctx) {
