@@ -63,7 +63,7 @@ final class AddressGuard {
     for (InetAddress a : all) {
       if (!permits(a)) {
         throw new BlockedAddressException(BlockedAddressException.PREFIX + (literal.isPresent()
-            ? host + " is a " + AddressKind.of(a).label() + " address" : host + " resolves to " + describe(a))
+            ? host + " (" + AddressKind.of(a).label() + ") is not a public address" : host + " resolves to " + describe(a))
             + "; " + HOW_TO_ALLOW);
       }
     }
