@@ -65,7 +65,7 @@ final class RunningService implements AutoCloseable {
       token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
     ApiSettings settings = new ApiSettings(site.service().corsOrigins(), site.service().publicPerSecond(),
-        site.service().adminPerMinute(), token, demoWidgetPage);
+        site.service().adminPerMinute(), token, demoWidgetPage, site.service().trustedProxies());
     ApiServer api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()), settings, metrics,
         new ApiServer.Admin(jobs, site)).start(host, port);
     RunningService service = new RunningService(api, jobs, serving, token);

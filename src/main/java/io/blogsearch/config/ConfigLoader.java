@@ -126,14 +126,16 @@ public final class ConfigLoader {
     }
 
     Node h = top.field("http");
-    h.allowOnly("connectTimeout", "readTimeout", "fetchTimeout", "maxRetries", "retryBackoff", "maxRedirects");
+    h.allowOnly("connectTimeout", "readTimeout", "fetchTimeout", "maxRetries", "retryBackoff", "maxRedirects",
+        "allowPrivateAddresses");
     SiteConfig.Http http = new SiteConfig.Http(
         h.field("connectTimeout").positiveDuration(Duration.ofSeconds(5)),
         h.field("readTimeout").positiveDuration(Duration.ofSeconds(15)),
         h.field("fetchTimeout").positiveDuration(Duration.ofSeconds(60)),
         h.field("maxRetries").nonNegativeInt(2),
         h.field("retryBackoff").duration(Duration.ofMillis(500)),
-        h.field("maxRedirects").nonNegativeInt(5));
+        h.field("maxRedirects").nonNegativeInt(5),
+        h.field("allowPrivateAddresses").bool(false));
 
     Node s = top.field("selectors");
     s.allowOnly("post", "title", "content", "author", "published", "modified", "categories", "tags",
@@ -162,7 +164,7 @@ public final class ConfigLoader {
 
     Node v = top.field("service");
     v.allowOnly("synonyms", "corsOrigins", "queryTimeout", "adminToken", "publicRequestsPerSecond",
-        "adminRequestsPerMinute", "recrawlInterval");
+        "adminRequestsPerMinute", "recrawlInterval", "trustedProxies");
     String synonyms = v.field("synonyms").string("synonyms.txt");
     Path synonymsFile = synonyms.isBlank() ? null : baseDir.resolve(synonyms).normalize();
     if (synonymsFile != null && !Files.isRegularFile(synonymsFile)) {
@@ -175,9 +177,10 @@ public final class ConfigLoader {
         v.field("corsOrigins").list(n -> n.string(null)),
         v.field("queryTimeout").positiveDuration(Duration.ofSeconds(2)),
         v.field("adminToken").string(null),
-        v.field("publicRequestsPerSecond").nonNegativeInt(50),
-        v.field("adminRequestsPerMinute").nonNegativeInt(30),
-        v.field("recrawlInterval").present() ? v.field("recrawlInterval").positiveDuration(null) : null);
+        v.field("publicRequestsPerSecond").nonNegativeInt(500),
+        v.field("adminRequestsPerMinute").nonNegativeInt(600),
+        v.field("recrawlInterval").present() ? v.field("recrawlInterval").positiveDuration(null) : null,
+        v.field("trustedProxies").list(Node::ipRange));
 
     Node rel = top.field("related");
     rel.allowOnly("threshold", "excludeUrls", "excludeCategories", "olderOnly", "pins");
@@ -369,6 +372,16 @@ public final class ConfigLoader {
         throw new ConfigException(path, "must be a host name or host:port (got \"" + text + "\")");
       }
       return text;
+    }
+
+    IpRange ipRange() {
+      String text = string("");
+      try {
+        return IpRange.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(path, "must be an IP address or CIDR block such as 10.0.0.0/8 or fd00::/8 (got \""
+            + text + "\"): " + e.getMessage());
+      }
     }
 
     Pattern regex() {

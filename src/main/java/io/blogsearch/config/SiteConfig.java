@@ -80,6 +80,9 @@ public record SiteConfig(
   /**
    * Network behaviour. {@code readTimeout} bounds silence on the socket, {@code fetchTimeout} the
    * whole download of one response, so a server that drips bytes cannot hold a worker forever.
+   * {@code allowPrivateAddresses} lets the crawler connect to loopback, private, link-local and
+   * other non-public addresses (intranet blogs); without it only addresses written in
+   * {@code allowedHosts} (or loopback, when {@code localhost} is listed) are contacted.
    */
   public record Http(
       Duration connectTimeout,
@@ -87,7 +90,8 @@ public record SiteConfig(
       Duration fetchTimeout,
       int maxRetries,
       Duration retryBackoff,
-      int maxRedirects) {}
+      int maxRedirects,
+      boolean allowPrivateAddresses) {}
 
   /**
    * The search service.
@@ -96,14 +100,16 @@ public record SiteConfig(
    * @param corsOrigins origins allowed to call the API from browsers ({@code *} for any)
    * @param queryTimeout per-query time limit
    * @param adminToken the admin API token, or null (the env var BLOGSEARCH_ADMIN_TOKEN wins)
-   * @param publicPerSecond requests per second per client on public endpoints (0: no limit)
-   * @param adminPerMinute requests per minute per client on admin endpoints (0: no limit)
+   * @param publicPerSecond requests per second per client on public endpoints, burst twice that (0: no limit)
+   * @param adminPerMinute requests per minute per client on admin endpoints, burst twice that (0: no limit)
    * @param recrawlInterval run an incremental reindex this often, or null for never
+   * @param trustedProxies TCP peers whose {@code X-Forwarded-For} / {@code Forwarded} headers name the client
    */
   public record Service(Path synonyms, List<String> corsOrigins, Duration queryTimeout, String adminToken,
-      double publicPerSecond, double adminPerMinute, Duration recrawlInterval) {
+      double publicPerSecond, double adminPerMinute, Duration recrawlInterval, List<IpRange> trustedProxies) {
     public Service {
       corsOrigins = List.copyOf(corsOrigins);
+      trustedProxies = List.copyOf(trustedProxies);
     }
   }
 

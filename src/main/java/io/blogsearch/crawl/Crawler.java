@@ -29,10 +29,17 @@ public final class Crawler {
 
   private final SiteConfig config;
   private final CrawlStore store;
+  private final HostResolver resolver;
 
   public Crawler(SiteConfig config) {
+    this(config, HostResolver.SYSTEM);
+  }
+
+  /** A crawler that looks host names up with {@code resolver} (tests point names at local servers). */
+  Crawler(SiteConfig config, HostResolver resolver) {
     this.config = config;
     this.store = new CrawlStore(config.crawlDir());
+    this.resolver = resolver;
   }
 
   /**
@@ -65,7 +72,8 @@ public final class Crawler {
     Frontier frontier = new Frontier();
     CrawlScope scope = new CrawlScope(config);
     RobotsRules robots = new RobotsRules(config.politeness().userAgent(), config.politeness().respectRobots());
-    HttpFetcher fetcher = new HttpFetcher(config.http(), config.politeness().userAgent(), urls);
+    HttpFetcher fetcher = new HttpFetcher(config.http(), config.politeness().userAgent(), urls,
+        new AddressGuard(config, resolver));
     ArticleExtractor extractor = new ArticleExtractor(config.selectors(), urls, config.politeness().followNofollowLinks());
     PageProcessor processor = new PageProcessor(config, run, frontier, scope, robots,
         new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls, plan, traps);

@@ -6,21 +6,33 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import javax.net.ssl.HttpsURLConnection;
 
 /**
  * Downloads one URL the careful way: redirects followed by hand and only to URLs the caller
  * allows (so a site can never send the crawler to another host or address), bounded retries with
  * exponential backoff on 5xx, 429 and network errors, a cap on the decoded body (which also
  * defuses gzip bombs), a socket read timeout and an overall deadline per response.
+ *
+ * <p>Every connection (each attempt, each redirect hop) first resolves the host and has the
+ * {@link AddressGuard} check every address, then connects to a checked one, so DNS rebinding
+ * cannot slip an internal address in between. Plain HTTP to a host name is pinned: the
+ * connection goes to the checked address, used as a forward proxy, and the request carries the
+ * absolute URL and the real Host header (RFC 9112 requires servers to accept that form). HTTPS
+ * cannot be pinned this way (the JDK resolves the name itself, usually from the cache the check
+ * just filled), so the address it connected to is checked before the TLS handshake starts.
  */
 final class HttpFetcher {
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
@@ -28,10 +40,15 @@ final class HttpFetcher {
   private final SiteConfig.Http http;
   private final String userAgent;
   private final UrlNormalizer urls;
-  HttpFetcher(SiteConfig.Http http, String userAgent, UrlNormalizer urls) {
+  private final AddressGuard guard;
+  private final CheckedTlsSockets tls;
+
+  HttpFetcher(SiteConfig.Http http, String userAgent, UrlNormalizer urls, AddressGuard guard) {
     this.http = http;
     this.userAgent = userAgent;
     this.urls = urls;
+    this.guard = guard;
+    this.tls = new CheckedTlsSockets(guard);
   }
 
   /**
@@ -82,6 +99,7 @@ final class HttpFetcher {
       }
       last = fetchOnce(url, current, etag, lastModified, maxBytes, truncate, attempt);
       boolean retry = last.failed() && last.status() == 0 && !last.failure().startsWith("body")
+          && !last.failure().startsWith(BlockedAddressException.PREFIX)
           || !last.failed() && RETRYABLE.contains(last.status());
       if (!retry) {
         return last;
@@ -94,7 +112,7 @@ final class HttpFetcher {
       long maxBytes, boolean truncate, int attempt) {
     HttpURLConnection conn = null;
     try {
-      conn = (HttpURLConnection) URI.create(current).toURL().openConnection(Proxy.NO_PROXY);
+      conn = open(URI.create(current));
       conn.setInstanceFollowRedirects(false);
       conn.setConnectTimeout((int) http.connectTimeout().toMillis());
       conn.setReadTimeout((int) http.readTimeout().toMillis());
@@ -133,13 +151,38 @@ final class HttpFetcher {
       return FetchResult.failure(url, current, 0, "body download exceeded " + http.fetchTimeout().toSeconds() + "s", attempt);
     } catch (SocketTimeoutException e) {
       return FetchResult.failure(url, current, 0, "timeout: " + e.getMessage(), attempt);
+    } catch (BlockedAddressException e) {
+      return FetchResult.failure(url, current, 0, e.getMessage(), attempt);
     } catch (IOException | IllegalArgumentException e) {
+      if (String.valueOf(e.getMessage()).startsWith(BlockedAddressException.PREFIX)) {
+        // HttpURLConnection may hand the refusal on wrapped or re-created
+        return FetchResult.failure(url, current, 0, e.getMessage(), attempt);
+      }
       return FetchResult.failure(url, current, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), attempt);
     } finally {
       if (conn != null) {
         conn.disconnect();
       }
     }
+  }
+
+  /** A connection to a checked address of the URL's host (see the class comment); nothing is sent yet. */
+  private HttpURLConnection open(URI uri) throws IOException {
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("URL without a host: " + uri);
+    }
+    List<InetAddress> checked = guard.resolve(uri.getHost());
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    Proxy route = Proxy.NO_PROXY;
+    if (!https && !AddressGuard.isLiteral(uri.getHost())) {
+      int port = uri.getPort() == -1 ? 80 : uri.getPort();
+      route = new Proxy(Proxy.Type.HTTP, new InetSocketAddress(checked.get(0), port));
+    }
+    HttpURLConnection conn = (HttpURLConnection) uri.toURL().openConnection(route);
+    if (conn instanceof HttpsURLConnection secure) {
+      secure.setSSLSocketFactory(tls);
+    }
+    return conn;
   }
 
   /** Reads and decodes the body; null when it exceeds {@code maxBytes} and truncation is off. */

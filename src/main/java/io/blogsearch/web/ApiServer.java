@@ -17,6 +17,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
   private final ApiMetrics metrics;
   private final RateLimiter publicLimit;
   private final RateLimiter adminLimit;
+  private final ClientAddress clients;
   private final AdminApi admin;
   private final WebPages pages;
   private final Javalin app;
@@ -71,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
     this.metrics = metrics;
     this.publicLimit = new RateLimiter(settings.publicPerSecond(), 1_000_000_000L);
     this.adminLimit = new RateLimiter(settings.adminPerMinute(), 60_000_000_000L);
+    this.clients = new ClientAddress(settings.trustedProxies());
     this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.pages = new WebPages(serving, settings.demoWidgetPage());
@@ -228,10 +231,19 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     RateLimiter limiter = isAdmin ? adminLimit : publicLimit;
-    if (!limiter.tryAcquire(ctx.ip())) {
-      ctx.header("Retry-After", String.valueOf(limiter.retryAfterSeconds()));
+    if (limiter.unlimited()) {
+      return;
+    }
+    String client = clients.of(ctx.ip(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-For"));
+    RateLimiter.Decision d = limiter.acquire(client);
+    if (!d.allowed()) {
+      ctx.header("Retry-After", String.valueOf(d.retryAfterSeconds()));
       throw new HttpError(429, "too_many_requests", "rate limit exceeded; slow down and retry");
     }
+  }
+
+  private static List<String> headers(Context ctx, String name) {
+    return Collections.list(ctx.req().getHeaders(name));
   }
 
   private static void securityHeaders(Context ctx) {
