@@ -2,11 +2,11 @@ package io.blogsearch.admin;
 
 import io.blogsearch.index.Generations;
 import io.blogsearch.related.RelatedService;
-import io.blogsearch.related.RelatedStore;
 import io.blogsearch.search.SearchOptions;
 import io.blogsearch.search.SearchService;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.lucene.search.ReferenceManager;
 
@@ -18,6 +18,8 @@ import org.apache.lucene.search.ReferenceManager;
 public final class ServingManager extends ReferenceManager<ServingIndex> {
   private final Generations generations;
   private final Function<Generations.Generation, ServingIndex> opener;
+  /** A generation {@link #publish} opened and checked, handed to the next refresh. */
+  private final AtomicReference<ServingIndex> pending = new AtomicReference<>();
 
   private ServingManager(ServingIndex first, Generations generations, Function<Generations.Generation, ServingIndex> opener) {
     this.current = first;
@@ -27,8 +29,11 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
 
   /** Serves the current generation under {@code generations}; empty if none was ever published. */
   public static Optional<ServingManager> open(Generations generations, SearchOptions options) {
-    Function<Generations.Generation, ServingIndex> opener = g -> new ServingIndex(
-        SearchService.open(g.dir(), options), new RelatedService(RelatedStore.load(g.dir())), g);
+    return open(generations, g -> ServingIndex.open(g, options));
+  }
+
+  /** As {@link #open(Generations, SearchOptions)} with another way to open a generation (tests). */
+  static Optional<ServingManager> open(Generations generations, Function<Generations.Generation, ServingIndex> opener) {
     return generations.current().map(g -> new ServingManager(opener.apply(g), generations, opener));
   }
 
@@ -47,6 +52,10 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
     if (generations == null) {
       return null;
     }
+    ServingIndex published = pending.getAndSet(null);
+    if (published != null) {
+      return published;
+    }
     Optional<Generations.Generation> cur = generations.current();
     if (cur.isEmpty() || old.generation() != null && cur.get().number() == old.generation().number()) {
       return null;
@@ -62,6 +71,38 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
   @Override
   protected int getRefCount(ServingIndex s) {
     return s.refCount();
+  }
+
+  /**
+   * Publishes {@code g} only if it opens and answers: opens it as it will be served, runs a smoke
+   * query, then {@code markServing} (writes {@code COMPLETE}, moves {@code CURRENT}), then serves
+   * it. Any failure closes it again, leaving disk and the serving index as they were (as far as
+   * {@code markServing} got).
+   */
+  public void publish(Generations.Generation g, Runnable markServing) {
+    if (generations == null) {
+      throw new IllegalStateException("a fixed index cannot publish generations");
+    }
+    ServingIndex fresh = opener.apply(g);
+    try {
+      fresh.smokeTest();
+      markServing.run();
+    } catch (RuntimeException e) {
+      fresh.discard();
+      throw e;
+    }
+    pending.set(fresh);
+    swap();
+  }
+
+  /** Opens {@code g} as {@link #publish} would and smoke-tests it, then closes it (no server to swap). */
+  public static void verify(Generations.Generation g, SearchOptions options) {
+    ServingIndex opened = ServingIndex.open(g, options);
+    try {
+      opened.smokeTest();
+    } finally {
+      opened.discard();
+    }
   }
 
   /** Swaps to the current generation now (after a publish or rollback). */

@@ -1,5 +1,6 @@
 package io.blogsearch.cli;
 
+import io.blogsearch.admin.WriterLock;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
@@ -22,7 +23,11 @@ final class CrawlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SiteConfig site = siteOptions.load();
     ConsoleProgress progress = new ConsoleProgress(System.out, quiet);
-    CrawlReport report = new Crawler(site).crawl(progress);
+    CrawlReport report;
+    try (WriterLock lock = SiteServices.startWriting(site, "crawl",
+        "use POST /api/admin/reindex with the admin token (it crawls and indexes)")) {
+      report = new Crawler(site).crawl(progress);
+    }
     if (report.fatalError() != null) {
       System.err.println("error: " + report.fatalError());
       return 1;
