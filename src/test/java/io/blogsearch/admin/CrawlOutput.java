@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes a crawl's stored posts ({@code articles.jsonl}) as the crawler does, for index tests without a site. */
-final class CrawlOutput {
+public final class CrawlOutput {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private CrawlOutput() {}
 
   /** {@code count} posts with titles and bodies but no author, date, category or tag (a plain, non-WordPress site). */
-  static List<Article> plainPosts(int count) {
+  public static List<Article> plainPosts(int count) {
     List<Article> posts = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       posts.add(new Article("https://plain.example/post-" + i, "Plain post number " + i + " about meetings",
@@ -27,7 +27,7 @@ final class CrawlOutput {
     return posts;
   }
 
-  static void write(Path crawlDir, List<Article> posts) throws IOException {
+  public static void write(Path crawlDir, List<Article> posts) throws IOException {
     Files.createDirectories(crawlDir);
     StringBuilder lines = new StringBuilder();
     for (Article a : posts) {
