@@ -262,4 +262,24 @@ class AdminApiTest {
       assertNotEquals("gen-000001", scheduled.generation());
     }
   }
+
+  @Test
+  void aReindexThatWouldShrinkTheIndexFailsUnlessAllowShrinkIsSent() throws Exception {
+    try (AdminFixture f = new AdminFixture(data, "", null)) {
+      AdminFixture.BLOG.posts().stream().limit(19).forEach(p -> f.blog.unpublish(p.slug()));
+      JsonNode refused = f.awaitJob(f.parse(f.post("/api/admin/reindex", "{\"mode\": \"full\"}", TOKEN)).get("id").asText());
+      assertEquals("failed", refused.get("state").asText(), refused.toString());
+      assertEquals("refused to publish: the new index would hold 18 posts, fewer than half of the 37 now serving; "
+          + "the serving index is unchanged (send \"allowShrink\": true to publish it anyway)", refused.get("message").asText());
+      assertEquals(37, f.parse(f.get("/api/search?q=", null)).get("total").asInt());
+      assertEquals("gen-000001", f.parse(f.get("/ready", null)).get("generation").asText());
+      assertEquals(400, f.post("/api/admin/reindex", "{\"allowShrink\": \"yes\"}", TOKEN).statusCode());
+
+      String body = "{\"mode\": \"full\", \"allowShrink\": true}";
+      JsonNode allowed = f.awaitJob(f.parse(f.post("/api/admin/reindex", body, TOKEN)).get("id").asText());
+      assertEquals("succeeded", allowed.get("state").asText(), allowed.toString());
+      assertEquals(18, allowed.get("documents").asInt());
+      assertEquals(18, f.parse(f.get("/api/search?q=", null)).get("total").asInt());
+    }
+  }
 }
