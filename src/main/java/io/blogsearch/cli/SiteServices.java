@@ -67,8 +67,13 @@ final class SiteServices {
         .map(io.blogsearch.extract.Article::url).orElse(null);
   }
 
+  /** @throws CommandRefused when the serving generation has another index layout than this build reads */
   static ServingManager openServing(SiteConfig site) {
-    return ServingManager.open(new Generations(site.generationsDir()), searchOptions(site)).orElseThrow(
-        () -> new IllegalStateException("no index in " + site.generationsDir() + "; run `crawl` and `index` first"));
+    try {
+      return ServingManager.open(new Generations(site.generationsDir()), searchOptions(site)).orElseThrow(
+          () -> new IllegalStateException("no index in " + site.generationsDir() + "; run `crawl` and `index` first"));
+    } catch (Generations.LayoutMismatch old) {
+      throw new CommandRefused("cannot serve " + old.getMessage() + " (`index --full` with the server stopped)");
+    }
   }
 }

@@ -197,4 +197,21 @@ class MainTest {
         + ": run a full reindex; still serving gen-000002", stderr().strip());
     assertEquals("gen-000002", current());
   }
+
+  @Test
+  void aServingGenerationOfAnotherLayoutIsRefusedUntilAFullReindex() throws Exception {
+    Path cfg = plainSite();
+    io.blogsearch.admin.CrawlOutput.write(dir.resolve("data/plain/crawl"), io.blogsearch.admin.CrawlOutput.plainPosts(4));
+    assertEquals(0, Main.run("index", "--config", cfg.toString()), stderr());
+    io.blogsearch.index.OldLayout.rewrite(dir.resolve("data/plain/generations/gen-000001"), "0");
+
+    assertEquals(2, Main.run("search", "meetings", "--config", cfg.toString()));
+    assertEquals("error: cannot serve gen-000001: index layout 0, this build reads " + io.blogsearch.index.IndexSchema.VERSION
+        + ": run a full reindex (`index --full` with the server stopped)", stderr().strip());
+
+    out.reset();
+    assertEquals(0, Main.run("index", "--full", "--config", cfg.toString()), stderr());
+    assertEquals("gen-000002", current());
+    assertEquals(0, Main.run("search", "meetings", "--config", cfg.toString()), stderr());
+  }
 }
