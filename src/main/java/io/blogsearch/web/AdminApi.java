@@ -186,6 +186,9 @@ final class AdminApi {
       ApiServer.error(ctx, 409, "conflict", "a reindex is running: " + busy.runningId());
     } catch (Generations.LayoutMismatch old) {
       ApiServer.error(ctx, 409, "conflict", "cannot roll back to " + old.getMessage());
+    } catch (RuntimeException broken) {
+      // the previous generation did not open or answer: nothing changed, say why
+      ApiServer.error(ctx, 409, "conflict", "cannot roll back: " + broken.getMessage() + "; the current generation keeps serving");
     }
   }
 }
