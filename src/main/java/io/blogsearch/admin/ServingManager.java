@@ -11,7 +11,8 @@ import java.util.function.Function;
 import org.apache.lucene.search.ReferenceManager;
 
 /**
- * Hands the serving index to requests and swaps in a newly published generation atomically:
+ * Hands the serving index to requests and swaps in a newly published generation atomically
+ * (every generation it serves has first opened and answered a smoke query):
  * after {@link #maybeRefreshBlocking()} new requests see the new generation while requests in
  * flight finish on the old one, which then closes.
  */
@@ -34,7 +35,19 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
 
   /** As {@link #open(Generations, SearchOptions)} with another way to open a generation (tests). */
   static Optional<ServingManager> open(Generations generations, Function<Generations.Generation, ServingIndex> opener) {
-    return generations.current().map(g -> new ServingManager(opener.apply(g), generations, opener));
+    return generations.current().map(g -> new ServingManager(openChecked(opener, g), generations, opener));
+  }
+
+  /** Opens {@code g} and smoke-tests it; closes it again and throws if it does not answer. */
+  private static ServingIndex openChecked(Function<Generations.Generation, ServingIndex> opener, Generations.Generation g) {
+    ServingIndex opened = opener.apply(g);
+    try {
+      opened.smokeTest();
+      return opened;
+    } catch (RuntimeException e) {
+      opened.discard();
+      throw e;
+    }
   }
 
   /** Serves one fixed index (tests and benchmarks); never refreshes. */
@@ -60,7 +73,7 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
     if (cur.isEmpty() || old.generation() != null && cur.get().number() == old.generation().number()) {
       return null;
     }
-    return opener.apply(cur.get());
+    return openChecked(opener, cur.get());
   }
 
   @Override
@@ -83,9 +96,8 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
     if (generations == null) {
       throw new IllegalStateException("a fixed index cannot publish generations");
     }
-    ServingIndex fresh = opener.apply(g);
+    ServingIndex fresh = openChecked(opener, g);
     try {
-      fresh.smokeTest();
       markServing.run();
     } catch (RuntimeException e) {
       fresh.discard();
@@ -97,12 +109,7 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
 
   /** Opens {@code g} as {@link #publish} would and smoke-tests it, then closes it (no server to swap). */
   public static void verify(Generations.Generation g, SearchOptions options) {
-    ServingIndex opened = ServingIndex.open(g, options);
-    try {
-      opened.smokeTest();
-    } finally {
-      opened.discard();
-    }
+    openChecked(h -> ServingIndex.open(h, options), g).discard();
   }
 
   /** Swaps to the current generation now (after a publish or rollback). */
