@@ -9,6 +9,8 @@ import io.blogsearch.search.SearchResponse;
 import io.blogsearch.search.SearchService;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The search engine and the related lists of one index generation, served together so search
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * swapped-out index closes when its last request finishes.
  */
 public final class ServingIndex {
+  private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}\\p{N}]{2,}");
+
   private final SearchService search;
   private final RelatedService related;
   private final Generations.Generation generation;
@@ -57,9 +61,12 @@ public final class ServingIndex {
       return;
     }
     SearchResponse.Hit first = all.hits().get(0);
-    String word = first.title().strip().split("\\s+")[0];
-    search.search(SearchRequest.of(word));
-    search.suggest(word.substring(0, Math.min(3, word.length())), 5);
+    // a plain word of the title: query syntax in titles (quotes, a leading minus) is not what is tested here
+    Matcher word = PLAIN_WORD.matcher(first.title());
+    if (word.find()) {
+      search.search(SearchRequest.of(word.group()));
+      search.suggest(word.group().substring(0, Math.min(3, word.group().length())), 5);
+    }
     if (related.size() > 0 && related.lookup(first.url(), 5) instanceof RelatedService.Unknown) {
       throw new IllegalStateException(name + ": no related list for " + first.url());
     }
