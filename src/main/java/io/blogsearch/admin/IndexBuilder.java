@@ -6,28 +6,41 @@ import io.blogsearch.extract.Article;
 import io.blogsearch.extract.PageKind;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Generations;
+import io.blogsearch.index.IndexSchema;
 import io.blogsearch.index.Indexer;
 import io.blogsearch.related.RelatedEngine;
 import io.blogsearch.related.RelatedOptions;
 import io.blogsearch.related.RelatedSet;
 import io.blogsearch.related.RelatedStore;
+import io.blogsearch.search.SearchOptions;
+import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
  * Builds a new index generation from a site's crawl output: Lucene index, then related lists
- * (reusing the serving generation's lists where nothing changed), then publish. Until publish
- * the serving generation is untouched; a failure or cancellation leaves the new folder
- * unpublished (removed by the next cleanup).
+ * (reusing the serving generation's lists where nothing changed), then publish — only once the
+ * new generation has opened and answered a smoke query. Until publish the serving generation is
+ * untouched; a failure, refusal or cancellation leaves it serving and removes the new folder.
  */
 public final class IndexBuilder {
   /** Generations kept for rollback besides the current one. */
   public static final int KEEP_PREVIOUS = 2;
+  /** A build holding fewer posts than this share of the serving generation's needs allow-shrink. */
+  static final double SHRINK_LIMIT = 0.5;
 
   /** What a build produced. */
   public record Result(Generations.Generation generation, Indexer.Stats stats, RelatedSet related) {}
+
+  /** Makes a built generation the serving one, if it opens and answers. */
+  @FunctionalInterface
+  public interface Publisher {
+    /** @param markServing writes {@code COMPLETE} and moves {@code CURRENT}; run only once {@code g} has opened */
+    void publish(Generations.Generation g, Runnable markServing);
+  }
 
   /** Thrown when a build is cancelled between steps. */
   public static final class Cancelled extends RuntimeException {
@@ -36,39 +49,127 @@ public final class IndexBuilder {
     }
   }
 
+  /** Thrown, before anything is written, when the crawl output would shrink the index and shrinking was not allowed. */
+  public static final class Refused extends RuntimeException {
+    Refused(String why) {
+      super(why);
+    }
+  }
+
   private final SiteConfig site;
   private final BlogAnalyzers.Stemmer stemmer;
+  private final Publisher publisher;
 
+  /** Publishes without a server: the new generation is opened and smoke-tested, then closed. */
+  public IndexBuilder(SiteConfig site, SearchOptions options) {
+    this(site, options.stemmer(), (g, markServing) -> {
+      ServingManager.verify(g, options);
+      markServing.run();
+    });
+  }
+
+  /** As {@link #IndexBuilder(SiteConfig, SearchOptions)} with default search options for {@code stemmer}. */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer) {
+    this(site, SearchOptions.defaults(BlogAnalyzers.synonyms("", stemmer)));
+  }
+
+  /** @param publisher e.g. {@link ServingManager#publish}, which swaps the running server to it */
+  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher) {
     this.site = site;
     this.stemmer = stemmer;
+    this.publisher = publisher;
+  }
+
+  /** {@link #build(boolean, boolean, BooleanSupplier)} refusing to shrink the index. */
+  public Result build(boolean fullRelated, BooleanSupplier cancelled) {
+    return build(fullRelated, false, cancelled);
   }
 
   /**
    * @param fullRelated recompute every related list (a full reindex) instead of only those that can change
+   * @param allowShrink publish even with no crawl output, no posts, or far fewer posts than now serve
    * @param cancelled checked between steps
+   * @throws Refused when the index would shrink and {@code allowShrink} is false
    */
-  public Result build(boolean fullRelated, BooleanSupplier cancelled) {
+  public Result build(boolean fullRelated, boolean allowShrink, BooleanSupplier cancelled) {
     CrawlStore store = new CrawlStore(site.crawlDir());
+    boolean crawled = Files.exists(store.dir().resolve("articles.jsonl"));
     Collection<Article> articles = store.loadArticles().values();
+    Generations generations = new Generations(site.generationsDir());
+    Optional<Generations.Generation> serving = generations.current();
+    if (!allowShrink) {
+      Optional<String> why = shrinkage(crawled, articles.size(), serving.map(IndexBuilder::documentsOrZero).orElse(0));
+      if (why.isPresent()) {
+        throw new Refused(why.get() + "; the serving index is unchanged");
+      }
+    }
     List<String> nonPosts = store.loadState().entrySet().stream()
         .filter(e -> e.getValue().kind() != PageKind.POST).map(Map.Entry::getKey).sorted().toList();
-    Generations generations = new Generations(site.generationsDir());
     RelatedSet previous = fullRelated ? RelatedSet.empty()
-        : generations.current().map(g -> RelatedStore.load(g.dir())).orElse(RelatedSet.empty());
+        : serving.filter(IndexBuilder::sameLayout).map(g -> RelatedStore.load(g.dir())).orElse(RelatedSet.empty());
     Generations.Generation gen = generations.create();
-    Indexer.Stats stats = new Indexer(stemmer).rebuild(articles, gen.dir());
-    if (cancelled.getAsBoolean()) {
-      throw new Cancelled();
+    Result result;
+    try {
+      Indexer.Stats stats = new Indexer(stemmer).rebuild(articles, gen.dir());
+      if (cancelled.getAsBoolean()) {
+        throw new Cancelled();
+      }
+      RelatedSet related = new RelatedEngine(RelatedOptions.defaults(site.related()), stemmer)
+          .compute(articles, gen.dir(), previous, nonPosts);
+      RelatedStore.save(related, gen.dir());
+      if (cancelled.getAsBoolean()) {
+        throw new Cancelled();
+      }
+      publisher.publish(gen, () -> generations.publish(gen, "documents=" + stats.documents() + "\n"));
+      result = new Result(gen, stats, related);
+    } catch (RuntimeException e) {
+      discard(generations, gen, e);
+      throw e;
     }
-    RelatedSet related = new RelatedEngine(RelatedOptions.defaults(site.related()), stemmer)
-        .compute(articles, gen.dir(), previous, nonPosts);
-    RelatedStore.save(related, gen.dir());
-    if (cancelled.getAsBoolean()) {
-      throw new Cancelled();
-    }
-    generations.publish(gen, "documents=" + stats.documents() + "\n");
     generations.cleanup(KEEP_PREVIOUS);
-    return new Result(gen, stats, related);
+    return result;
+  }
+
+  private static void discard(Generations generations, Generations.Generation gen, RuntimeException cause) {
+    try {
+      generations.discard(gen);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Why publishing {@code posts} posts would lose the site's index, or empty when it would not.
+   *
+   * @param crawled whether any crawl output exists
+   * @param serving posts in the serving generation (0 if none)
+   */
+  static Optional<String> shrinkage(boolean crawled, int posts, int serving) {
+    if (!crawled) {
+      return Optional.of("there is no crawl output: run a crawl first");
+    }
+    if (posts == 0) {
+      return Optional.of("the crawl output holds no posts");
+    }
+    if (posts < serving * SHRINK_LIMIT) {
+      return Optional.of("the new index would hold " + posts + " posts, fewer than half of the " + serving + " now serving");
+    }
+    return Optional.empty();
+  }
+
+  private static int documentsOrZero(Generations.Generation g) {
+    try {
+      return Generations.documents(g);
+    } catch (RuntimeException unreadable) {
+      return 0;
+    }
+  }
+
+  private static boolean sameLayout(Generations.Generation g) {
+    try {
+      return Generations.layout(g).equals(IndexSchema.VERSION);
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
   }
 }

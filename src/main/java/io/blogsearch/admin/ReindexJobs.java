@@ -5,6 +5,7 @@ import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.index.BlogAnalyzers;
+import io.blogsearch.index.Generations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,16 +64,42 @@ public final class ReindexJobs implements AutoCloseable {
     this.numbers = new AtomicLong(history.nextNumber());
   }
 
-  /** Starts a job; {@link Busy} when one is running. {@code mode} is full, incremental or urls. */
-  public synchronized JobStatus submit(CrawlPlan plan, String trigger) {
+  /** Starts a job that refuses to shrink the index; {@link Busy} when one is running. */
+  public JobStatus submit(CrawlPlan plan, String trigger) {
+    return submit(plan, trigger, false);
+  }
+
+  /**
+   * Starts a job; {@link Busy} when one is running.
+   *
+   * @param allowShrink publish even if the crawl leaves no posts or far fewer than now serve
+   */
+  public synchronized JobStatus submit(CrawlPlan plan, String trigger, boolean allowShrink) {
     if (running != null) {
       throw new Busy(running.id);
     }
     ReindexJob job = new ReindexJob("job-" + numbers.getAndIncrement(), plan.mode().name().toLowerCase(java.util.Locale.ROOT),
         plan.urls(), trigger);
+    worker.submit(() -> run(job, plan, allowShrink));
     running = job;
-    worker.submit(() -> run(job, plan));
     return job.status();
+  }
+
+  /**
+   * Serves the previous complete generation again, once it has opened and answered; {@link Busy}
+   * while a job runs (a job's publish and a rollback never race). Empty when there is no earlier
+   * generation.
+   *
+   * @throws Generations.LayoutMismatch when the previous generation has another index layout
+   */
+  public synchronized Optional<Generations.Generation> rollback() {
+    if (running != null) {
+      throw new Busy(running.id);
+    }
+    Generations generations = new Generations(site.generationsDir());
+    Optional<Generations.Generation> previous = generations.previous();
+    previous.ifPresent(g -> serving.publish(g, () -> generations.point(g)));
+    return previous;
   }
 
   /** Runs an incremental job every {@code interval} (skipped while another job runs). */
@@ -116,7 +143,7 @@ public final class ReindexJobs implements AutoCloseable {
     return true;
   }
 
-  private void run(ReindexJob job, CrawlPlan plan) {
+  private void run(ReindexJob job, CrawlPlan plan, boolean allowShrink) {
     job.started();
     long t0 = System.nanoTime();
     try {
@@ -131,13 +158,17 @@ public final class ReindexJobs implements AutoCloseable {
         return;
       }
       job.phase("index");
-      IndexBuilder.Result result = new IndexBuilder(site, stemmer).build(plan.mode() == CrawlPlan.Mode.FULL, job::cancelRequested);
-      job.phase("publish");
-      serving.swap();
+      IndexBuilder builder = new IndexBuilder(site, stemmer, (g, markServing) -> {
+        job.phase("publish");
+        serving.publish(g, markServing);
+      });
+      IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
       job.finish("succeeded", null);
     } catch (IndexBuilder.Cancelled e) {
       job.finish("cancelled", "cancelled in phase " + job.status().phase() + "; the previous index keeps serving");
+    } catch (IndexBuilder.Refused e) {
+      job.finish("failed", "refused to publish: " + e.getMessage() + " (send \"allowShrink\": true to publish it anyway)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       job.finish("cancelled", "interrupted (shutdown); the previous index keeps serving");
@@ -145,13 +176,29 @@ public final class ReindexJobs implements AutoCloseable {
       LOG.error("reindex {} failed", job.id, e);
       job.finish("failed", e.getClass().getSimpleName() + ": " + e.getMessage() + "; the previous index keeps serving");
     } finally {
-      JobStatus done = job.status();
-      LOG.info("reindex {} {} in {} ms", job.id, done.state(), (System.nanoTime() - t0) / 1_000_000);
+      finished(job, t0);
+    }
+  }
+
+  /** Records a finished job and frees the slot — on every path, even if the history cannot be written. */
+  private void finished(ReindexJob job, long t0) {
+    JobStatus done = job.status();
+    LOG.info("reindex {} {} in {} ms", job.id, done.state(), (System.nanoTime() - t0) / 1_000_000);
+    try {
       synchronized (this) {
-        history.add(done);
-        running = null;
+        try {
+          history.add(done);
+        } finally {
+          running = null;
+        }
       }
+    } catch (RuntimeException e) {
+      LOG.error("reindex {}: cannot record it in the job history", job.id, e);
+    }
+    try {
       onFinish.accept(done);
+    } catch (RuntimeException e) {
+      LOG.error("reindex {}: reporting it failed", job.id, e);
     }
   }
 

@@ -2,9 +2,15 @@ package io.blogsearch.admin;
 
 import io.blogsearch.index.Generations;
 import io.blogsearch.related.RelatedService;
+import io.blogsearch.related.RelatedStore;
+import io.blogsearch.search.SearchOptions;
+import io.blogsearch.search.SearchRequest;
+import io.blogsearch.search.SearchResponse;
 import io.blogsearch.search.SearchService;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The search engine and the related lists of one index generation, served together so search
@@ -12,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * swapped-out index closes when its last request finishes.
  */
 public final class ServingIndex {
+  private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}\\p{N}]{2,}");
+
   private final SearchService search;
   private final RelatedService related;
   private final Generations.Generation generation;
@@ -21,6 +29,64 @@ public final class ServingIndex {
     this.search = search;
     this.related = related;
     this.generation = generation;
+  }
+
+  /**
+   * Opens everything a generation serves: search (with facets and autocomplete) and related
+   * lists. Refuses a generation of another index layout.
+   */
+  public static ServingIndex open(Generations.Generation g, SearchOptions options) {
+    Generations.requireReadableLayout(g);
+    SearchService search = SearchService.open(g.dir(), options);
+    try {
+      return new ServingIndex(search, new RelatedService(RelatedStore.load(g.dir())), g);
+    } catch (RuntimeException e) {
+      closeQuietly(search);
+      throw e;
+    }
+  }
+
+  /**
+   * One request through each part a visitor reaches — browse with facets, a word search,
+   * autocomplete, related posts — failing if any part throws or the index disagrees with itself.
+   */
+  void smokeTest() {
+    String name = generation == null ? "the index" : generation.name();
+    int documents = search.documentCount();
+    SearchResponse all = search.search(SearchRequest.of(""));
+    if (all.total() != documents) {
+      throw new IllegalStateException(name + ": browsing finds " + all.total() + " of " + documents + " posts");
+    }
+    if (all.hits().isEmpty()) {
+      return;
+    }
+    SearchResponse.Hit first = all.hits().get(0);
+    // a plain word of the title: query syntax in titles (quotes, a leading minus) is not what is tested here
+    Matcher word = PLAIN_WORD.matcher(first.title());
+    if (word.find()) {
+      search.search(SearchRequest.of(word.group()));
+      search.suggest(word.group().substring(0, Math.min(3, word.group().length())), 5);
+    }
+    if (related.size() > 0 && related.lookup(first.url(), 5) instanceof RelatedService.Unknown) {
+      throw new IllegalStateException(name + ": no related list for " + first.url());
+    }
+  }
+
+  /** Closes an index that was opened but never served. */
+  void discard() {
+    try {
+      decRef();
+    } catch (IOException e) {
+      // nothing was served from it
+    }
+  }
+
+  private static void closeQuietly(SearchService search) {
+    try {
+      search.close();
+    } catch (IOException | RuntimeException e) {
+      // already failing; the first error is the one worth reporting
+    }
   }
 
   public SearchService search() {

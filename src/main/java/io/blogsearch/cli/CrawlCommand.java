@@ -1,5 +1,6 @@
 package io.blogsearch.cli;
 
+import io.blogsearch.admin.WriterLock;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
@@ -37,15 +38,18 @@ final class CrawlCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }, "crawl-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     CrawlReport report;
-    try {
-      report = new Crawler(site).crawl(progress, CrawlPlan.incremental(), stopping::get);
-    } finally {
-      saved.countDown();
-    }
-    if (!stopping.get()) {
-      Runtime.getRuntime().removeShutdownHook(hook);
+    try (WriterLock lock = SiteServices.startWriting(site, "crawl",
+        "use POST /api/admin/reindex with the admin token (it crawls and indexes)")) {
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        report = new Crawler(site).crawl(progress, CrawlPlan.incremental(), stopping::get);
+      } finally {
+        saved.countDown();
+      }
+      if (!stopping.get()) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
     }
     if (report.fatalError() != null) {
       System.err.println("error: " + report.fatalError());

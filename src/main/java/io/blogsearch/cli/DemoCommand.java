@@ -6,6 +6,7 @@ import io.blogsearch.crawl.Crawler;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
 import io.blogsearch.admin.IndexBuilder;
+import io.blogsearch.admin.WriterLock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SiteConfig site = siteOptions.load();
-    try (SampleBlogServer blog = new SampleBlogServer(SampleBlog.load(), blogPort, Duration.ZERO)) {
+    try (WriterLock lock = SiteServices.startWriting(site, "demo", "stop it before starting another demo on this data dir");
+        SampleBlogServer blog = new SampleBlogServer(SampleBlog.load(), blogPort, Duration.ZERO)) {
       site = site.rebasedOnto(URI.create(blog.baseUrl() + "/"));
       System.out.println("Sample blog running at " + blog.baseUrl() + "/ — crawling it…");
       ConsoleProgress progress = new ConsoleProgress(System.out, false);
@@ -46,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       progress.summary(report, site.crawlDir().toString());
-      IndexBuilder.Result indexed = SiteServices.index(site, false);
+      IndexBuilder.Result indexed = SiteServices.index(site, false, false);
       System.out.printf("Indexed %d posts in %d ms into %s; related lists in %d ms%n", indexed.stats().documents(),
           indexed.stats().millis(), indexed.stats().directory(), indexed.related().computedMillis());
       SiteConfig.Service svc = site.service();

@@ -2,6 +2,7 @@ package io.blogsearch.cli;
 
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.admin.IndexBuilder;
+import io.blogsearch.admin.WriterLock;
 import io.blogsearch.index.Indexer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,10 +19,20 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--full", description = "Recompute every related list, not only those that can have changed.")
   boolean full;
 
+  @Option(names = "--allow-shrink",
+      description = "Publish even with no crawl output, no posts, or fewer than half the posts now serving.")
+  boolean allowShrink;
+
   @Override
   public Integer call() {
     SiteConfig site = siteOptions.load();
-    IndexBuilder.Result result = SiteServices.index(site, full);
+    IndexBuilder.Result result;
+    try (WriterLock lock = SiteServices.startWriting(site, "index",
+        "use POST /api/admin/reindex with the admin token (it crawls and indexes)")) {
+      result = SiteServices.index(site, full, allowShrink);
+    } catch (IndexBuilder.Refused refused) {
+      throw new CommandRefused("not published: " + refused.getMessage() + " (pass --allow-shrink to publish it anyway)");
+    }
     Indexer.Stats stats = result.stats();
     System.out.printf("Indexed %d posts in %d ms (%d KiB) into %s (now serving)%n", stats.documents(), stats.millis(),
         stats.bytes() / 1024, stats.directory());

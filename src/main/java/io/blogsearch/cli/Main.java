@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code blogsearch} command line: one subcommand per job. Errors a user can fix print one
- * line and exit non-zero (2 for configuration and usage errors); stack traces are not shown.
+ * line and exit non-zero (2 for configuration and usage errors and refusals such as another
+ * writer holding the data folder); stack traces are not shown.
  */
 @Command(name = "blogsearch", mixinStandardHelpOptions = true, version = "blogsearch 0.1.0",
     description = "Search and related-posts engine for management blogs.",
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class, RelatedCommand.class, RollbackCommand.class, EvalCommand.class, EvalRelatedCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-  /** Exit code for configuration and usage errors. */
+  /** Exit code for configuration and usage errors and for refused commands. */
   public static final int EXIT_CONFIG = 2;
 
   public static void main(String[] args) {
@@ -27,6 +28,10 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
         commandLine.getErr().println("config error: " + e.getMessage());
+        return EXIT_CONFIG;
+      }
+      if (e instanceof CommandRefused) {
+        commandLine.getErr().println("error: " + e.getMessage());
         return EXIT_CONFIG;
       }
       commandLine.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

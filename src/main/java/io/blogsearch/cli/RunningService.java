@@ -1,5 +1,6 @@
 package io.blogsearch.cli;
 
+import io.blogsearch.admin.GenerationWatcher;
 import io.blogsearch.admin.ReindexJobs;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.config.SiteConfig;
@@ -25,14 +26,10 @@ final class RunningService implements AutoCloseable {
   final ServingManager serving;
   final String adminToken;
   private boolean closed;
-  private final java.util.concurrent.ScheduledExecutorService watcher =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "generation-watcher");
-        t.setDaemon(true);
-        return t;
-      });
+  private final GenerationWatcher watcher;
 
   private RunningService(ApiServer api, ReindexJobs jobs, ServingManager serving, String adminToken) {
+    this.watcher = new GenerationWatcher(serving);
     this.api = api;
     this.jobs = jobs;
     this.serving = serving;
@@ -69,14 +66,8 @@ final class RunningService implements AutoCloseable {
     ApiServer api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()), settings, metrics,
         new ApiServer.Admin(jobs, site)).start(host, port);
     RunningService service = new RunningService(api, jobs, serving, token);
-    // Pick up generations published or rolled back by another process (the CLI).
-    service.watcher.scheduleWithFixedDelay(() -> {
-      try {
-        serving.maybeRefresh();
-      } catch (IOException | RuntimeException e) {
-        // keep serving the current generation
-      }
-    }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    // Pick up a CURRENT pointer moved outside this server; writers that take the lock cannot.
+    service.watcher.start(Duration.ofSeconds(5));
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
     return service;
   }
@@ -87,7 +78,7 @@ final class RunningService implements AutoCloseable {
       return;
     }
     closed = true;
-    watcher.shutdownNow();
+    watcher.close();
     jobs.close();
     api.close();
     try {

@@ -1,5 +1,6 @@
 package io.blogsearch.cli;
 
+import io.blogsearch.admin.WriterLock;
 import io.blogsearch.config.SiteConfig;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SiteConfig site = siteOptions.load();
-    try (RunningService service = RunningService.start(site, host, port, false)) {
+    try (WriterLock lock = SiteServices.startWriting(site, "serve", "stop it before serving this data dir again");
+        RunningService service = RunningService.start(site, host, port, false)) {
       printUrls("http://" + host + ":" + service.api.port(), SiteServices.examplePost(site));
       System.out.println(service.adminToken == null
           ? "  Admin API        disabled (set " + RunningService.TOKEN_ENV + " or service.adminToken)"

@@ -5,6 +5,7 @@ import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.admin.IndexBuilder;
 import io.blogsearch.admin.ServingManager;
+import io.blogsearch.admin.WriterLock;
 import io.blogsearch.index.Generations;
 import io.blogsearch.search.SearchOptions;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -21,9 +22,41 @@ final class SiteServices {
     return new SearchOptions(d.stemmer(), d.synonyms(), d.weights(), d.k1(), d.b(), site.service().queryTimeout());
   }
 
-  /** Builds and publishes a new index generation from the site's crawl output. */
-  static IndexBuilder.Result index(SiteConfig site, boolean fullRelated) {
-    return new IndexBuilder(site, searchOptions(site).stemmer()).build(fullRelated, () -> false);
+  /**
+   * Builds a new index generation from the site's crawl output and publishes it once it has
+   * opened and answered.
+   *
+   * @throws IndexBuilder.Refused when the index would shrink and {@code allowShrink} is false
+   */
+  static IndexBuilder.Result index(SiteConfig site, boolean fullRelated, boolean allowShrink) {
+    return new IndexBuilder(site, searchOptions(site)).build(fullRelated, allowShrink, () -> false);
+  }
+
+  /**
+   * Makes this process the site's only writer ({@link WriterLock}), then removes generations a
+   * crashed build left unfinished. Hold the lock for as long as the command writes.
+   *
+   * @param command the command taking the lock, shown to a refused writer
+   * @param serverAdvice what to do instead when a running server holds the lock
+   * @throws CommandRefused naming the holder when another writer has the lock
+   */
+  static WriterLock startWriting(SiteConfig site, String command, String serverAdvice) {
+    WriterLock lock;
+    try {
+      lock = WriterLock.acquire(site.siteDir(), command);
+    } catch (WriterLock.Held held) {
+      String who = "(pid " + held.pid() + ", " + held.command() + ") holds " + site.siteDir();
+      throw new CommandRefused(held.isServer() ? "a server " + who + ": " + serverAdvice
+          : "another writer " + who + ": wait for it to finish");
+    }
+    try {
+      new Generations(site.generationsDir()).removeUnfinished()
+          .forEach(g -> System.out.println("Removed unfinished generation " + g.name() + " (left by an interrupted build)"));
+      return lock;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /** The newest stored post's URL, for example links; null when there is none. */
@@ -34,8 +67,13 @@ final class SiteServices {
         .map(io.blogsearch.extract.Article::url).orElse(null);
   }
 
+  /** @throws CommandRefused when the serving generation has another index layout than this build reads */
   static ServingManager openServing(SiteConfig site) {
-    return ServingManager.open(new Generations(site.generationsDir()), searchOptions(site)).orElseThrow(
-        () -> new IllegalStateException("no index in " + site.generationsDir() + "; run `crawl` and `index` first"));
+    try {
+      return ServingManager.open(new Generations(site.generationsDir()), searchOptions(site)).orElseThrow(
+          () -> new IllegalStateException("no index in " + site.generationsDir() + "; run `crawl` and `index` first"));
+    } catch (Generations.LayoutMismatch old) {
+      throw new CommandRefused("cannot serve " + old.getMessage() + " (`index --full` with the server stopped)");
+    }
   }
 }

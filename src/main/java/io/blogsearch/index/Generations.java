@@ -11,17 +11,22 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * Numbered, immutable index generations of one site ({@code generations/gen-000007/}: the Lucene
  * index plus {@code related.json}). A build writes a new generation beside the serving one,
  * marks it complete, then moves the {@code CURRENT} pointer atomically; a crash at any moment
  * leaves {@code CURRENT} naming a complete generation, and unfinished ones are removed at the
- * next start. Older complete generations stay for rollback.
+ * next start ({@link #removeUnfinished}). Older complete generations stay for rollback. Each
+ * index records its layout version; one of another layout is never served.
  */
 public final class Generations {
   private static final Pattern NAME = Pattern.compile("gen-(\\d{6,})");
@@ -84,22 +89,43 @@ public final class Generations {
     }
   }
 
-  /** Points {@code CURRENT} at the newest complete generation older than the current one. */
-  public Optional<Generation> rollback() {
+  /** The newest complete generation older than the current one: where a rollback goes. */
+  public Optional<Generation> previous() {
     Optional<Generation> cur = current();
     if (cur.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Generation> previous = list(true).stream().filter(g -> g.number() < cur.get().number())
+    return list(true).stream().filter(g -> g.number() < cur.get().number())
         .max(Comparator.comparingLong(Generation::number));
-    previous.ifPresent(g -> {
-      try {
-        writeDurably(root.resolve(CURRENT), g.name());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    return previous;
+  }
+
+  /** Points {@code CURRENT} at the complete generation {@code g} (a rollback, once {@code g} has been opened). */
+  public void point(Generation g) {
+    if (!Files.exists(g.dir().resolve(COMPLETE))) {
+      throw new IllegalStateException(g.name() + " is not complete");
+    }
+    try {
+      writeDurably(root.resolve(CURRENT), g.name());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot point " + root.resolve(CURRENT) + " at " + g.name(), e);
+    }
+  }
+
+  /** Deletes {@code g}, a generation a build gave up on; never the current one. */
+  public void discard(Generation g) {
+    if (current().map(c -> c.number() == g.number()).orElse(false)) {
+      throw new IllegalStateException("cannot discard the serving generation " + g.name());
+    }
+    if (Files.exists(g.dir())) {
+      delete(g.dir());
+    }
+  }
+
+  /** Deletes every generation folder without {@code COMPLETE}: left by a build that crashed or was killed. */
+  public List<Generation> removeUnfinished() {
+    List<Generation> unfinished = list(false).stream().filter(g -> !Files.exists(g.dir().resolve(COMPLETE))).toList();
+    unfinished.forEach(g -> delete(g.dir()));
+    return unfinished;
   }
 
   /**
@@ -133,6 +159,53 @@ public final class Generations {
           .sorted(Comparator.comparingLong(Generation::number)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The layout version ({@link IndexSchema#VERSION}) stored in {@code g}'s last commit, or
+   * "none" for an index that never stored one.
+   */
+  public static String layout(Generation g) {
+    return commitData(g).getOrDefault("schema", "none");
+  }
+
+  /** Refuses a generation written in another layout: this build could not read it correctly. */
+  public static void requireReadableLayout(Generation g) {
+    String layout = layout(g);
+    if (!layout.equals(IndexSchema.VERSION)) {
+      throw new LayoutMismatch(g, layout);
+    }
+  }
+
+  /** Posts in {@code g}'s index. */
+  public static int documents(Generation g) {
+    try (Directory d = FSDirectory.open(g.dir())) {
+      return SegmentInfos.readLatestCommit(d).totalMaxDoc();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the index in " + g.dir(), e);
+    }
+  }
+
+  private static Map<String, String> commitData(Generation g) {
+    try (Directory d = FSDirectory.open(g.dir())) {
+      return SegmentInfos.readLatestCommit(d).getUserData();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the index in " + g.dir(), e);
+    }
+  }
+
+  /** A generation of another index layout than this build reads. */
+  public static final class LayoutMismatch extends IllegalStateException {
+    private final Generation generation;
+
+    LayoutMismatch(Generation g, String layout) {
+      super(g.name() + ": index layout " + layout + ", this build reads " + IndexSchema.VERSION + ": run a full reindex");
+      this.generation = g;
+    }
+
+    public Generation generation() {
+      return generation;
     }
   }
 

@@ -60,8 +60,12 @@ final class FacetedSearch {
     int topN = req.page() * req.size();
     Sort sort = sort(browse);
     if (state == null) {
-      TopDocs td = sort == null ? searcher.search(query, topN) : searcher.search(query, topN, sort);
-      return new Result(td.totalHits.value, td.scoreDocs, Map.of(), sort == null);
+      // No post has any facet value: every dimension is empty, and a filter matches nothing.
+      Query filtered = drillDown(query, null);
+      TopDocs td = sort == null ? searcher.search(filtered, topN) : searcher.search(filtered, topN, sort);
+      Map<String, List<SearchResponse.FacetValue>> none = new LinkedHashMap<>();
+      DIMS.forEach(dim -> none.put(dim, List.of()));
+      return new Result(td.totalHits.value, td.scoreDocs, none, sort == null);
     }
     Query filtered = drillDown(query, null);
     FacetsCollectorManager.FacetsResult main = sort == null
@@ -84,7 +88,7 @@ final class FacetedSearch {
 
   /** How many posts match, filters applied. */
   long count(Query query) throws IOException {
-    return searcher.count(state == null ? query : drillDown(query, null));
+    return searcher.count(drillDown(query, null));
   }
 
   /** The query restricted by every facet filter except those of {@code skipDim}. */

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 
@@ -21,10 +25,19 @@ final class IndexSnapshot {
 
   private IndexSnapshot(DirectoryReader reader) throws IOException {
     this.reader = reader;
-    this.facets = reader.numDocs() == 0 ? null
-        : new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig());
+    this.facets = hasFacetValues(reader)
+        ? new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig()) : null;
     this.autocomplete = new Autocomplete(reader);
     reader.getReaderCacheHelper().addClosedListener(key -> autocomplete.close());
+  }
+
+  /**
+   * Whether any post has a facet value: a site without authors, dates, categories or tags (many
+   * non-WordPress blogs) has no facet field at all, and Lucene's facet state cannot be built then.
+   */
+  private static boolean hasFacetValues(DirectoryReader reader) {
+    FieldInfo field = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+    return reader.numDocs() > 0 && field != null && field.getDocValuesType() == DocValuesType.SORTED_SET;
   }
 
   static IndexSnapshot open(DirectoryReader reader) {

@@ -66,13 +66,18 @@ final class AdminApi {
   void reindex(Context ctx) throws Exception {
     CrawlPlan plan = plan(ctx.body());
     try {
-      JobStatus job = jobs.submit(plan, "api");
+      JobStatus job = jobs.submit(plan, "api", allowShrink(ctx.body()));
       ctx.header("Location", "/api/admin/jobs/" + job.id());
       ctx.status(202).json(job);
     } catch (ReindexJobs.Busy busy) {
       ctx.header("Location", "/api/admin/jobs/" + busy.runningId());
       ApiServer.error(ctx, 409, "conflict", "a reindex is already running: " + busy.runningId());
     }
+  }
+
+  /** Whether a (validated) reindex body asks to publish even an index that shrinks. */
+  private boolean allowShrink(String body) throws Exception {
+    return body != null && !body.isBlank() && json.readTree(body).path("allowShrink").asBoolean(false);
   }
 
   private CrawlPlan plan(String body) throws Exception {
@@ -90,9 +95,13 @@ final class AdminApi {
     }
     for (var it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!Set.of("mode", "urls").contains(f)) {
-        throw new BadRequestException("unknown field " + RequestParams.abbreviate(f) + " (expected mode, urls)");
+      if (!Set.of("mode", "urls", "allowShrink").contains(f)) {
+        throw new BadRequestException("unknown field " + RequestParams.abbreviate(f) + " (expected mode, urls, allowShrink)");
       }
+    }
+    JsonNode shrink = n.get("allowShrink");
+    if (shrink != null && !shrink.isBoolean()) {
+      throw new BadRequestException("allowShrink must be true or false");
     }
     JsonNode list = n.get("urls");
     if (list != null && !list.isNull()) {
@@ -168,17 +177,20 @@ final class AdminApi {
   }
 
   void rollback(Context ctx) {
-    if (jobs.runningJob().isPresent()) {
-      ApiServer.error(ctx, 409, "conflict", "a reindex is running: " + jobs.runningJob().get().id());
-      return;
+    try {
+      var previous = jobs.rollback();
+      if (previous.isEmpty()) {
+        ApiServer.error(ctx, 409, "conflict", "there is no earlier complete generation to roll back to");
+        return;
+      }
+      ctx.json(Map.of("generation", previous.get().name()));
+    } catch (ReindexJobs.Busy busy) {
+      ApiServer.error(ctx, 409, "conflict", "a reindex is running: " + busy.runningId());
+    } catch (Generations.LayoutMismatch old) {
+      ApiServer.error(ctx, 409, "conflict", "cannot roll back to " + old.getMessage());
+    } catch (RuntimeException broken) {
+      // the previous generation did not open or answer: nothing changed, say why
+      ApiServer.error(ctx, 409, "conflict", "cannot roll back: " + broken.getMessage() + "; the current generation keeps serving");
     }
-    Generations generations = new Generations(site.generationsDir());
-    var previous = generations.rollback();
-    if (previous.isEmpty()) {
-      ApiServer.error(ctx, 409, "conflict", "there is no earlier complete generation to roll back to");
-      return;
-    }
-    serving.swap();
-    ctx.json(Map.of("generation", previous.get().name()));
   }
 }

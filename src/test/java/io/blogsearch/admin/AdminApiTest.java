@@ -178,6 +178,29 @@ class AdminApiTest {
   }
 
   @Test
+  void rollbackToAnotherLayoutOrABrokenGenerationIs409AndChangesNothing() throws Exception {
+    try (AdminFixture f = new AdminFixture(data, "", null)) {
+      f.awaitJob(f.parse(f.post("/api/admin/reindex", "{\"mode\":\"incremental\"}", TOKEN)).get("id").asText());
+      Path first = f.site.generationsDir().resolve("gen-000001");
+      io.blogsearch.index.OldLayout.rewrite(first, "0");
+      HttpResponse<String> old = f.post("/api/admin/rollback", "", TOKEN);
+      assertEquals(409, old.statusCode());
+      assertEquals("cannot roll back to gen-000001: index layout 0, this build reads " + io.blogsearch.index.IndexSchema.VERSION
+          + ": run a full reindex", f.parse(old).get("message").asText());
+      assertEquals("gen-000002", f.parse(f.get("/ready", null)).get("generation").asText());
+
+      io.blogsearch.index.OldLayout.rewrite(first, io.blogsearch.index.IndexSchema.VERSION);
+      java.nio.file.Files.delete(first.resolve(io.blogsearch.related.RelatedStore.FILE));
+      java.nio.file.Files.writeString(first.resolve(io.blogsearch.related.RelatedStore.FILE), "{not json");
+      HttpResponse<String> broken = f.post("/api/admin/rollback", "", TOKEN);
+      assertEquals(409, broken.statusCode(), broken.body());
+      assertTrue(f.parse(broken).get("message").asText().startsWith("cannot roll back: "), broken.body());
+      assertEquals("gen-000002", java.nio.file.Files.readString(f.site.generationsDir().resolve("CURRENT")).strip());
+      assertEquals("gen-000002", f.parse(f.get("/ready", null)).get("generation").asText());
+    }
+  }
+
+  @Test
   void urlsModeRecrawlsJustThosePages() throws Exception {
     try (AdminFixture f = new AdminFixture(data, "", null)) {
       SamplePost p = AdminFixture.BLOG.bySlug("delegation-that-actually-sticks").orElseThrow();
@@ -260,6 +283,26 @@ class AdminApiTest {
       assertEquals("incremental", scheduled.mode());
       assertEquals(37, scheduled.progress().notModified(), "every post answered 304");
       assertNotEquals("gen-000001", scheduled.generation());
+    }
+  }
+
+  @Test
+  void aReindexThatWouldShrinkTheIndexFailsUnlessAllowShrinkIsSent() throws Exception {
+    try (AdminFixture f = new AdminFixture(data, "", null)) {
+      AdminFixture.BLOG.posts().stream().limit(19).forEach(p -> f.blog.unpublish(p.slug()));
+      JsonNode refused = f.awaitJob(f.parse(f.post("/api/admin/reindex", "{\"mode\": \"full\"}", TOKEN)).get("id").asText());
+      assertEquals("failed", refused.get("state").asText(), refused.toString());
+      assertEquals("refused to publish: the new index would hold 18 posts, fewer than half of the 37 now serving; "
+          + "the serving index is unchanged (send \"allowShrink\": true to publish it anyway)", refused.get("message").asText());
+      assertEquals(37, f.parse(f.get("/api/search?q=", null)).get("total").asInt());
+      assertEquals("gen-000001", f.parse(f.get("/ready", null)).get("generation").asText());
+      assertEquals(400, f.post("/api/admin/reindex", "{\"allowShrink\": \"yes\"}", TOKEN).statusCode());
+
+      String body = "{\"mode\": \"full\", \"allowShrink\": true}";
+      JsonNode allowed = f.awaitJob(f.parse(f.post("/api/admin/reindex", body, TOKEN)).get("id").asText());
+      assertEquals("succeeded", allowed.get("state").asText(), allowed.toString());
+      assertEquals(18, allowed.get("documents").asInt());
+      assertEquals(18, f.parse(f.get("/api/search?q=", null)).get("total").asInt());
     }
   }
 }

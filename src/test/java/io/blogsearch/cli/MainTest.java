@@ -104,4 +104,114 @@ class MainTest {
     assertTrue(Files.exists(dir.resolve("demo/generations/CURRENT")));
     assertTrue(Files.exists(dir.resolve("demo/crawl/articles.jsonl")));
   }
+
+  /** A config for a site that is never crawled here: its crawl output is written by the test. */
+  private Path plainSite() throws Exception {
+    Path cfg = dir.resolve("plain.yaml");
+    Files.writeString(cfg, "name: plain\nseeds: [https://plain.example/]\ndataDir: " + dir.resolve("data") + "\n");
+    return cfg;
+  }
+
+  private String current() throws Exception {
+    return Files.readString(dir.resolve("data/plain/generations/CURRENT")).strip();
+  }
+
+  @Test
+  void writersBesideARunningServerExit2NamingItAndSayingWhatToUseInstead() throws Exception {
+    Path cfg = plainSite();
+    Path siteDir = dir.resolve("data/plain");
+    Process server = io.blogsearch.admin.LockHolder.start(siteDir, "serve");
+    try {
+      String holder = "error: a server (pid " + server.pid() + ", serve) holds " + siteDir + ": ";
+      assertEquals(2, Main.run("index", "--config", cfg.toString()));
+      assertEquals(holder + "use POST /api/admin/reindex with the admin token (it crawls and indexes)", stderr().strip());
+      err.reset();
+      assertEquals(2, Main.run("rollback", "--config", cfg.toString()));
+      assertEquals(holder + "use POST /api/admin/rollback with the admin token", stderr().strip());
+      err.reset();
+      assertEquals(2, Main.run("crawl", "--quiet", "--config", cfg.toString()));
+      assertEquals(holder + "use POST /api/admin/reindex with the admin token (it crawls and indexes)", stderr().strip());
+    } finally {
+      server.destroyForcibly().waitFor();
+    }
+    Process crawler = io.blogsearch.admin.LockHolder.start(siteDir, "crawl");
+    try {
+      err.reset();
+      assertEquals(2, Main.run("index", "--config", cfg.toString()));
+      assertEquals("error: another writer (pid " + crawler.pid() + ", crawl) holds " + siteDir + ": wait for it to finish",
+          stderr().strip());
+    } finally {
+      crawler.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void indexWithoutCrawlOutputExits2AndStillRemovesUnfinishedGenerations() throws Exception {
+    Path cfg = plainSite();
+    Path unfinished = dir.resolve("data/plain/generations/gen-000001");
+    Files.createDirectories(unfinished);
+    Files.writeString(unfinished.resolve("_0.cfs"), "half written");
+
+    assertEquals(2, Main.run("index", "--config", cfg.toString()));
+
+    assertEquals("error: not published: there is no crawl output: run a crawl first; the serving index is unchanged "
+        + "(pass --allow-shrink to publish it anyway)", stderr().strip());
+    assertFalse(Files.exists(unfinished));
+    assertTrue(stdout().contains("Removed unfinished generation gen-000001"), stdout());
+  }
+
+  @Test
+  void indexRefusesToShrinkTheServingIndexUnlessAllowed() throws Exception {
+    Path cfg = plainSite();
+    Path crawl = dir.resolve("data/plain/crawl");
+    io.blogsearch.admin.CrawlOutput.write(crawl, io.blogsearch.admin.CrawlOutput.plainPosts(10));
+    assertEquals(0, Main.run("index", "--config", cfg.toString()), stderr());
+    assertTrue(stdout().startsWith("Indexed 10 posts"), stdout());
+    io.blogsearch.admin.CrawlOutput.write(crawl, io.blogsearch.admin.CrawlOutput.plainPosts(3));
+
+    assertEquals(2, Main.run("index", "--config", cfg.toString()));
+    assertEquals("error: not published: the new index would hold 3 posts, fewer than half of the 10 now serving; "
+        + "the serving index is unchanged (pass --allow-shrink to publish it anyway)", stderr().strip());
+    assertEquals("gen-000001", current());
+
+    out.reset();
+    assertEquals(0, Main.run("index", "--allow-shrink", "--config", cfg.toString()), stderr());
+    assertTrue(stdout().startsWith("Indexed 3 posts"), stdout());
+    assertEquals("gen-000002", current());
+  }
+
+  @Test
+  void rollbackServesThePreviousGenerationButRefusesAnotherLayout() throws Exception {
+    Path cfg = plainSite();
+    io.blogsearch.admin.CrawlOutput.write(dir.resolve("data/plain/crawl"), io.blogsearch.admin.CrawlOutput.plainPosts(4));
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0, Main.run("index", "--config", cfg.toString()), stderr());
+    }
+    assertEquals(0, Main.run("rollback", "--config", cfg.toString()), stderr());
+    assertTrue(stdout().contains("Rolled back from gen-000003 to gen-000002"), stdout());
+    io.blogsearch.index.OldLayout.rewrite(dir.resolve("data/plain/generations/gen-000001"), "0");
+
+    assertEquals(2, Main.run("rollback", "--config", cfg.toString()));
+
+    assertEquals("error: cannot roll back to gen-000001: index layout 0, this build reads " + io.blogsearch.index.IndexSchema.VERSION
+        + ": run a full reindex; still serving gen-000002", stderr().strip());
+    assertEquals("gen-000002", current());
+  }
+
+  @Test
+  void aServingGenerationOfAnotherLayoutIsRefusedUntilAFullReindex() throws Exception {
+    Path cfg = plainSite();
+    io.blogsearch.admin.CrawlOutput.write(dir.resolve("data/plain/crawl"), io.blogsearch.admin.CrawlOutput.plainPosts(4));
+    assertEquals(0, Main.run("index", "--config", cfg.toString()), stderr());
+    io.blogsearch.index.OldLayout.rewrite(dir.resolve("data/plain/generations/gen-000001"), "0");
+
+    assertEquals(2, Main.run("search", "meetings", "--config", cfg.toString()));
+    assertEquals("error: cannot serve gen-000001: index layout 0, this build reads " + io.blogsearch.index.IndexSchema.VERSION
+        + ": run a full reindex (`index --full` with the server stopped)", stderr().strip());
+
+    out.reset();
+    assertEquals(0, Main.run("index", "--full", "--config", cfg.toString()), stderr());
+    assertEquals("gen-000002", current());
+    assertEquals(0, Main.run("search", "meetings", "--config", cfg.toString()), stderr());
+  }
 }
