@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetResult;
@@ -87,15 +91,31 @@ final class FacetedSearch {
     return searcher.count(state == null ? query : drillDown(query, null));
   }
 
-  /** The query restricted by every facet filter except those of {@code skipDim}. */
+  /**
+   * The query restricted by every facet filter except those of {@code skipDim}. Values of one
+   * dimension are ORed; each matches its folded key, so "O'Connor" finds "O’Connor".
+   */
   private Query drillDown(Query query, String skipDim) {
-    DrillDownQuery ddq = new DrillDownQuery(config, query);
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    boolean any = false;
     for (String dim : DIMS) {
-      if (!dim.equals(skipDim)) {
-        filterValues(dim).forEach(v -> ddq.add(dim, v));
+      List<String> values = filterValues(dim);
+      if (dim.equals(skipDim) || values.isEmpty()) {
+        continue;
       }
+      BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+      values.forEach(v -> anyOf.add(filterTerm(dim, v), BooleanClause.Occur.SHOULD));
+      filtered.add(anyOf.build(), BooleanClause.Occur.FILTER);
+      any = true;
     }
-    return ddq;
+    return any ? filtered.build() : query;
+  }
+
+  private Query filterTerm(String dim, String value) {
+    String keyField = IndexSchema.keyField(dim);
+    return keyField == null
+        ? new TermQuery(DrillDownQuery.term(config.getDimConfig(dim).indexFieldName, dim, value))
+        : new TermQuery(new Term(keyField, IndexSchema.filterKey(value)));
   }
 
   private List<String> filterValues(String dim) {

@@ -1,20 +1,28 @@
 package io.blogsearch.search;
 
+import io.blogsearch.index.BlogAnalyzers;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses what a visitor types into clauses. The syntax is small and forgiving: words,
  * {@code "phrases"}, {@code -exclusions}, {@code OR} between clauses and the field prefixes
  * {@code title: author: category: tag:}. Everything else is literal text, so no input is a
  * syntax error; wildcards, fuzzy and regex operators have no meaning here and are dropped by
- * analysis. Only size is limited: too long or too many clauses is a {@link BadRequestException}.
+ * analysis. Only size is limited: too long, or too many distinct content terms, is a
+ * {@link BadRequestException}. Stop words and repeats do not count (a pasted title is one term per
+ * distinct word), and repeated clauses are dropped, so the bound still caps the query's cost.
  */
 public final class VisitorQueryParser {
   public static final int MAX_LENGTH = 1000;
-  public static final int MAX_CLAUSES = 32;
+  /** Distinct content terms (words that are not stop words, per field) a query may have. */
+  public static final int MAX_TERMS = 64;
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Set<String> FIELDS = Set.of("title", "author", "category", "tag");
 
   /** Parses {@code input}; a blank input gives an empty query. */
@@ -65,11 +73,38 @@ public final class VisitorQueryParser {
       }
       raw.add(new ParsedQuery.Clause(field, s.substring(start, i), false, negated, 0));
     }
-    List<ParsedQuery.Clause> clauses = joinOr(raw);
-    if (clauses.size() > MAX_CLAUSES) {
-      throw new BadRequestException("query has too many terms: " + clauses.size() + " (at most " + MAX_CLAUSES + ")");
+    List<ParsedQuery.Clause> clauses = withoutRepeats(joinOr(raw));
+    int terms = contentTerms(clauses);
+    if (terms > MAX_TERMS) {
+      throw new BadRequestException("query has too many terms: " + terms + " (at most " + MAX_TERMS + ")");
     }
     return new ParsedQuery(clauses);
+  }
+
+  /** The clauses with later copies of an ungrouped clause (same field, text up to case, kind) removed. */
+  private static List<ParsedQuery.Clause> withoutRepeats(List<ParsedQuery.Clause> clauses) {
+    Set<List<Object>> seen = new HashSet<>();
+    List<ParsedQuery.Clause> out = new ArrayList<>();
+    for (ParsedQuery.Clause c : clauses) {
+      List<Object> key = Arrays.asList(c.field(), c.text().toLowerCase(Locale.ROOT), c.phrase(), c.negated());
+      if (c.group() > 0 || seen.add(key)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Distinct (field, word) pairs over all clauses, stop words left out. */
+  private static int contentTerms(List<ParsedQuery.Clause> clauses) {
+    Set<String> terms = new HashSet<>();
+    for (ParsedQuery.Clause c : clauses) {
+      for (String word : NON_WORD.split(c.text().toLowerCase(Locale.ROOT))) {
+        if (!word.isEmpty() && !BlogAnalyzers.STOP_WORDS.contains(word)) {
+          terms.add(c.field() + ":" + word);
+        }
+      }
+    }
+    return terms.size();
   }
 
   /** Index of the colon ending a known field prefix at {@code i}, or -1. */
