@@ -67,8 +67,8 @@ public final class IndexSchema {
   public static final String VERSION = "3";
 
   /**
-   * The body is indexed whole but stored only up to this many characters: snippets never look
-   * further, and a short stored value keeps per-hit stored-field decompression cheap.
+   * The body's first this many characters are stored in {@link #BODY}, the rest in
+   * {@link #BODY_REST}: snippets never look further, and search hits load only the first part.
    */
   public static final int STORED_BODY_CHARS = 10_000;
 
