@@ -106,21 +106,8 @@ final class QueryFactory {
   }
 
   private Query fieldQuery(String field, ParsedQuery.Clause c) {
-    boolean asPhrase = c.phrase() || hasInnerPunctuation(c.text());
-    return asPhrase ? builder.createPhraseQuery(field, c.text(), 0)
+    return c.searchedAsPhrase() ? builder.createPhraseQuery(field, c.text(), 0)
         : builder.createBooleanQuery(field, c.text(), BooleanClause.Occur.MUST);
-  }
-
-  /** "one-on-one", "1:1", "e.g." are one word to a visitor: their parts must stay together. */
-  private static boolean hasInnerPunctuation(String text) {
-    String t = text.strip();
-    for (int i = 1; i < t.length() - 1; i++) {
-      char ch = t.charAt(i);
-      if (!Character.isLetterOrDigit(ch) && !Character.isWhitespace(ch) && ch != '\'') {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static List<ParsedQuery.Clause> searchableClauses(List<ParsedQuery.Clause> clauses) {

@@ -103,6 +103,9 @@ public final class SearchService implements Closeable {
       }
       long took = (System.nanoTime() - t0) / 1_000_000;
       return new SearchResponse(result.total(), took, hits, result.facets(), didYouMean, relaxed, searcher.timedOut(), null);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // The parser's bound counts words as the tokenizer would, closely but not exactly.
+      throw new BadRequestException("query has too many terms (at most " + VisitorQueryParser.MAX_TERMS + ")");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

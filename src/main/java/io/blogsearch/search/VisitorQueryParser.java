@@ -7,22 +7,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Parses what a visitor types into clauses. The syntax is small and forgiving: words,
  * {@code "phrases"}, {@code -exclusions}, {@code OR} between clauses and the field prefixes
  * {@code title: author: category: tag:}. Everything else is literal text, so no input is a
  * syntax error; wildcards, fuzzy and regex operators have no meaning here and are dropped by
- * analysis. Only size is limited: too long, or too many distinct content terms, is a
- * {@link BadRequestException}. Stop words and repeats do not count (a pasted title is one term per
- * distinct word), and repeated clauses are dropped, so the bound still caps the query's cost.
+ * analysis. Only size is limited: too long, or too many terms, is a {@link BadRequestException}.
+ * Stop words and repeats of plain words do not count (a pasted title costs one term per distinct
+ * word) and repeated clauses are dropped; phrase words all count. So the bound still caps the
+ * query's cost.
  */
 public final class VisitorQueryParser {
   public static final int MAX_LENGTH = 1000;
-  /** Distinct content terms (words that are not stop words, per field) a query may have. */
+  /** Terms a query may have: distinct content words (not stop words, per field) plus phrase words. */
   public static final int MAX_TERMS = 64;
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Set<String> FIELDS = Set.of("title", "author", "category", "tag");
 
   /** Parses {@code input}; a blank input gives an empty query. */
@@ -94,17 +93,55 @@ public final class VisitorQueryParser {
     return out;
   }
 
-  /** Distinct (field, word) pairs over all clauses, stop words left out. */
+  /**
+   * What the query costs in terms: each distinct (field, word) of plain clauses, stop words left
+   * out (an OR group's words apart from the rest, since each group is searched on its own), plus
+   * every word of each phrase or other clause of several words (all its positions must match, so
+   * its repeats and stop words are work too).
+   */
   private static int contentTerms(List<ParsedQuery.Clause> clauses) {
-    Set<String> terms = new HashSet<>();
+    Set<String> plain = new HashSet<>();
+    int phraseWords = 0;
     for (ParsedQuery.Clause c : clauses) {
-      for (String word : NON_WORD.split(c.text().toLowerCase(Locale.ROOT))) {
-        if (!word.isEmpty() && !BlogAnalyzers.STOP_WORDS.contains(word)) {
-          terms.add(c.field() + ":" + word);
+      List<String> words = words(c.text());
+      if (c.searchedAsPhrase() || words.size() > 1) {
+        phraseWords += words.size();
+        continue;
+      }
+      for (String word : words) {
+        if (!BlogAnalyzers.STOP_WORDS.contains(word)) {
+          plain.add(c.group() + ":" + c.field() + ":" + word);
         }
       }
     }
-    return terms.size();
+    return plain.size() + phraseWords;
+  }
+
+  /**
+   * The words analysis will make of {@code text}, closely enough for a bound: runs of letters and
+   * digits, with each ideograph a word of its own (as the standard tokenizer splits Han text).
+   */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    text.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
+      boolean ideograph = Character.isIdeographic(cp);
+      if (ideograph || !Character.isLetterOrDigit(cp)) {
+        if (!word.isEmpty()) {
+          out.add(word.toString());
+          word.setLength(0);
+        }
+        if (ideograph) {
+          out.add(new String(Character.toChars(cp)));
+        }
+      } else {
+        word.appendCodePoint(cp);
+      }
+    });
+    if (!word.isEmpty()) {
+      out.add(word.toString());
+    }
+    return out;
   }
 
   /** Index of the colon ending a known field prefix at {@code i}, or -1. */

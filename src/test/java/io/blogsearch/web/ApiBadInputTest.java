@@ -59,6 +59,17 @@ class ApiBadInputTest {
   }
 
   @Test
+  void returns400OnPhrasesAndScriptsThatExpandToTooManyTerms() throws Exception {
+    assertError("/api/search?q=" + enc("\"" + "team ".repeat(199) + "\""), 400, "bad_request",
+        "query has too many terms: 199 (at most 64)");
+    assertError("/api/search?q=" + enc("the-".repeat(240)), 400, "bad_request", "query has too many terms: 240 (at most 64)");
+    assertError("/api/search?q=" + enc("管".repeat(900)), 400, "bad_request", "query has too many terms: 900 (at most 64)");
+    assertError("/api/search?q=" + enc("x OR y ".repeat(140)), 400, "bad_request", "query has too many terms: 280 (at most 64)");
+    assertEquals(200, status("/api/search?q=" + enc("\"" + "team ".repeat(64) + "\"")));
+    assertEquals(200, status("/api/search?q=" + enc("管理 团队")));
+  }
+
+  @Test
   void returns400OnBadPagingAndSort() throws Exception {
     assertError("/api/search?q=team&page=-1", 400, "bad_request", "page must be 1 or more (got -1)");
     assertError("/api/search?q=team&size=1000000000", 400, "bad_request", "size must be between 1 and 50 (got 1000000000)");
