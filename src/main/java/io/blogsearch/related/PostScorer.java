@@ -234,9 +234,18 @@ final class PostScorer {
     return !options.rules().olderOnly() || a.published() == null || b.published() != null && b.published().isBefore(a.published());
   }
 
+  /**
+   * Decided on the body only: two posts may share a title ("Weekly notes") and still be different
+   * posts. Long bodies compare by SimHash; short ones have too few shingles for a stable
+   * fingerprint, so they must be equal word for word.
+   */
   private static boolean nearDuplicate(Post x, Post y) {
-    return x.article().title().strip().equalsIgnoreCase(y.article().title().strip())
-        || x.article().body().length() > 200 && SimHash.nearDuplicate(x.simhash(), y.simhash());
+    String a = x.article().body();
+    String b = y.article().body();
+    if (a.length() > SimHash.MIN_CHARS && b.length() > SimHash.MIN_CHARS) {
+      return SimHash.nearDuplicate(x.simhash(), y.simhash());
+    }
+    return !a.isBlank() && SimHash.sameWords(a, b);
   }
 
   /** Recent posts sharing the most tags and categories with the source; the newest posts if none do. */

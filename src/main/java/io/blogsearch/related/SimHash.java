@@ -8,11 +8,13 @@ import java.util.Locale;
  */
 final class SimHash {
   static final int NEAR_DUPLICATE_BITS = 3;
+  /** Below this many characters a text has too few shingles for its fingerprint to mean much. */
+  static final int MIN_CHARS = 200;
 
   private SimHash() {}
 
   static long of(String text) {
-    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    String[] words = words(text);
     int[] votes = new int[64];
     for (int i = 0; i + 2 < words.length; i++) {
       long h = fnv(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
@@ -27,6 +29,16 @@ final class SimHash {
       }
     }
     return out;
+  }
+
+  /** Same words in the same order, ignoring case, punctuation and spacing. */
+  static boolean sameWords(String a, String b) {
+    return java.util.Arrays.equals(words(a), words(b));
+  }
+
+  private static String[] words(String text) {
+    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    return words.length > 0 && words[0].isEmpty() ? java.util.Arrays.copyOfRange(words, 1, words.length) : words;
   }
 
   static boolean nearDuplicate(long a, long b) {

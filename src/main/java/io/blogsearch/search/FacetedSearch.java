@@ -17,11 +17,15 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
@@ -91,15 +95,31 @@ final class FacetedSearch {
     return searcher.count(drillDown(query, null));
   }
 
-  /** The query restricted by every facet filter except those of {@code skipDim}. */
+  /**
+   * The query restricted by every facet filter except those of {@code skipDim}. Values of one
+   * dimension are ORed; each matches its folded key, so "O'Connor" finds "O’Connor".
+   */
   private Query drillDown(Query query, String skipDim) {
-    DrillDownQuery ddq = new DrillDownQuery(config, query);
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    boolean any = false;
     for (String dim : DIMS) {
-      if (!dim.equals(skipDim)) {
-        filterValues(dim).forEach(v -> ddq.add(dim, v));
+      List<String> values = filterValues(dim);
+      if (dim.equals(skipDim) || values.isEmpty()) {
+        continue;
       }
+      BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+      values.forEach(v -> anyOf.add(filterTerm(dim, v), BooleanClause.Occur.SHOULD));
+      filtered.add(anyOf.build(), BooleanClause.Occur.FILTER);
+      any = true;
     }
-    return ddq;
+    return any ? filtered.build() : query;
+  }
+
+  private Query filterTerm(String dim, String value) {
+    String keyField = IndexSchema.keyField(dim);
+    return keyField == null
+        ? new TermQuery(DrillDownQuery.term(config.getDimConfig(dim).indexFieldName, dim, value))
+        : new TermQuery(new Term(keyField, IndexSchema.filterKey(value)));
   }
 
   private List<String> filterValues(String dim) {

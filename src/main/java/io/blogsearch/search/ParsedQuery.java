@@ -21,7 +21,25 @@ public record ParsedQuery(List<Clause> clauses) {
    * @param negated typed with a leading minus
    * @param group clauses sharing a group number above zero were joined with OR
    */
-  public record Clause(String field, String text, boolean phrase, boolean negated, int group) {}
+  public record Clause(String field, String text, boolean phrase, boolean negated, int group) {
+    /**
+     * Quoted, or one word to a visitor though analysis splits it ("one-on-one", "1:1", "e.g."):
+     * its parts must stay together.
+     */
+    public boolean searchedAsPhrase() {
+      if (phrase) {
+        return true;
+      }
+      String t = text.strip();
+      for (int i = 1; i < t.length() - 1; i++) {
+        char ch = t.charAt(i);
+        if (!Character.isLetterOrDigit(ch) && !Character.isWhitespace(ch) && ch != '\'') {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   public boolean isEmpty() {
     return clauses.isEmpty();

@@ -19,8 +19,9 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * Turns parsed clauses into a Lucene query. A free-text clause searches every weighted field
  * (combined with DisjunctionMax); a field clause searches its field only; clauses are ANDed
- * unless joined by OR; stop words are not required when other words are present. Analysis,
- * including synonyms, is Lucene's {@link QueryBuilder} on the query analyzer.
+ * unless joined by OR; free-text stop words are never searched (alone they would match nearly
+ * every post; in quotes they are part of a phrase). Analysis, including synonyms, is Lucene's
+ * {@link QueryBuilder} on the query analyzer.
  */
 final class QueryFactory {
   private static final Map<String, String> FIELD_PREFIXES = Map.of(
@@ -36,9 +37,17 @@ final class QueryFactory {
     this.weights = weights;
   }
 
-  /** A query for the clauses; match-all when nothing searchable remains. */
+  /**
+   * Whether any clause leaves something to search once stop words and characters that analysis
+   * drops (symbols, punctuation) are gone; a query that has none must not list every post.
+   */
+  boolean searchable(ParsedQuery parsed) {
+    return searchableClauses(parsed.clauses()).stream().anyMatch(c -> clauseQuery(c) != null);
+  }
+
+  /** A query for the clauses; match-all when nothing searchable remains (see {@link #searchable}). */
   Query build(ParsedQuery parsed, boolean relaxed) {
-    List<ParsedQuery.Clause> clauses = withoutOptionalStopWords(parsed.clauses());
+    List<ParsedQuery.Clause> clauses = searchableClauses(parsed.clauses());
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     Map<Integer, BooleanQuery.Builder> groups = new LinkedHashMap<>();
     int positives = 0;
@@ -71,7 +80,7 @@ final class QueryFactory {
   /** How many positive clauses the query requires (relaxing only helps with two or more). */
   int requiredClauses(ParsedQuery parsed) {
     int n = 0;
-    for (ParsedQuery.Clause c : withoutOptionalStopWords(parsed.clauses())) {
+    for (ParsedQuery.Clause c : searchableClauses(parsed.clauses())) {
       if (!c.negated() && clauseQuery(c) != null) {
         n++;
       }
@@ -97,33 +106,15 @@ final class QueryFactory {
   }
 
   private Query fieldQuery(String field, ParsedQuery.Clause c) {
-    boolean asPhrase = c.phrase() || hasInnerPunctuation(c.text());
-    return asPhrase ? builder.createPhraseQuery(field, c.text(), 0)
+    return c.searchedAsPhrase() ? builder.createPhraseQuery(field, c.text(), 0)
         : builder.createBooleanQuery(field, c.text(), BooleanClause.Occur.MUST);
   }
 
-  /** "one-on-one", "1:1", "e.g." are one word to a visitor: their parts must stay together. */
-  private static boolean hasInnerPunctuation(String text) {
-    String t = text.strip();
-    for (int i = 1; i < t.length() - 1; i++) {
-      char ch = t.charAt(i);
-      if (!Character.isLetterOrDigit(ch) && !Character.isWhitespace(ch) && ch != '\'') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<ParsedQuery.Clause> withoutOptionalStopWords(List<ParsedQuery.Clause> clauses) {
-    boolean hasContentWord = clauses.stream().anyMatch(c -> !c.negated() && !isStopWord(c));
-    if (!hasContentWord) {
-      return clauses;
-    }
+  private static List<ParsedQuery.Clause> searchableClauses(List<ParsedQuery.Clause> clauses) {
     return clauses.stream().filter(c -> !isStopWord(c) || c.negated()).toList();
   }
 
   private static boolean isStopWord(ParsedQuery.Clause c) {
-    return c.field() == null && !c.phrase() && c.group() == 0
-        && BlogAnalyzers.STOP_WORDS.contains(c.text().toLowerCase(Locale.ROOT));
+    return c.field() == null && !c.phrase() && BlogAnalyzers.STOP_WORDS.contains(c.text().toLowerCase(Locale.ROOT));
   }
 }

@@ -15,9 +15,12 @@ import java.util.Map;
  * @param didYouMean a corrected query that finds more, or null
  * @param relaxed true when no post had every word and posts with some of them are shown
  * @param partial true when the time limit cut the search short
+ * @param message why nothing was searched (e.g. {@link #NO_SEARCHABLE_WORDS}), or null
  */
 public record SearchResponse(long total, long tookMs, List<Hit> hits, Map<String, List<FacetValue>> facets,
-    String didYouMean, boolean relaxed, boolean partial) {
+    String didYouMean, boolean relaxed, boolean partial, String message) {
+  /** The message of a query with only symbols or stop words. */
+  public static final String NO_SEARCHABLE_WORDS = "no searchable words in the query";
 
   /**
    * One result.

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -26,6 +27,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -36,12 +38,16 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * The search stage's façade: answers visitor searches, autocomplete and post look-ups from the
  * index on disk. A request runs top to bottom as: parse the visitor syntax → build the Lucene
- * query → search with facets ({@link FacetedSearch}) → relax to "any word" if nothing matched
- * every word → snippets for the page → "did you mean" when hits are few.
+ * query (none, with a message, when no searchable word is left) → search with facets
+ * ({@link FacetedSearch}) → relax to "any word" if nothing matched every word → snippets for the
+ * page → "did you mean" when hits are few.
  */
 public final class SearchService implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private static final int FEW_HITS = 3;
+  /** What a hit shows: its comments and the body beyond the snippet window are never decoded. */
+  private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.URL, IndexSchema.TITLE, IndexSchema.BODY,
+      IndexSchema.AUTHOR, IndexSchema.PUBLISHED, IndexSchema.CATEGORY, IndexSchema.TAG);
 
   private final IndexSnapshot.Manager snapshots;
   private final SearchOptions options;
@@ -76,6 +82,11 @@ public final class SearchService implements Closeable {
     try {
       IndexSearcher searcher = newSearcher(snap);
       FacetedSearch faceted = new FacetedSearch(searcher, snap.facets, req);
+      if (!parsed.isEmpty() && !queries.searchable(parsed)) {
+        FacetedSearch.Result none = faceted.run(new MatchNoDocsQuery(), false);
+        return new SearchResponse(0, (System.nanoTime() - t0) / 1_000_000, List.of(), none.facets(), null, false, false,
+            SearchResponse.NO_SEARCHABLE_WORDS);
+      }
       Query query = queries.build(parsed, false);
       FacetedSearch.Result result = faceted.run(withDateRange(query, req), parsed.isEmpty());
       boolean relaxed = false;
@@ -91,7 +102,10 @@ public final class SearchService implements Closeable {
         didYouMean = didYouMean(snap, req, result.total());
       }
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchResponse(result.total(), took, hits, result.facets(), didYouMean, relaxed, searcher.timedOut());
+      return new SearchResponse(result.total(), took, hits, result.facets(), didYouMean, relaxed, searcher.timedOut(), null);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // The parser's bound counts words as the tokenizer would, closely but not exactly.
+      throw new BadRequestException("query has too many terms (at most " + VisitorQueryParser.MAX_TERMS + ")");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -116,24 +130,40 @@ public final class SearchService implements Closeable {
 
   /** The stored post with this canonical URL. */
   public Optional<PostView> post(String url) {
+    return postWhere(new Term(IndexSchema.URL, url));
+  }
+
+  /** The stored post with this {@link PostId}. */
+  public Optional<PostView> postById(String id) {
+    return postWhere(new Term(IndexSchema.ID, id));
+  }
+
+  private Optional<PostView> postWhere(Term key) {
     IndexSnapshot snap = acquire();
     try {
       IndexSearcher s = new IndexSearcher(snap.reader);
-      TopDocs td = s.search(new TermQuery(new Term(IndexSchema.URL, url)), 1);
+      TopDocs td = s.search(new TermQuery(key), 1);
       if (td.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      Document d = s.storedFields().document(td.scoreDocs[0].doc);
-      List<Article.RelatedLink> related = JSON.readValue(d.get(IndexSchema.RELATED), new TypeReference<>() {});
-      return Optional.of(new PostView(PostId.of(d.get(IndexSchema.URL)), d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), d.get(IndexSchema.EXCERPT),
-          d.get(IndexSchema.AUTHOR), instant(d.getField(IndexSchema.PUBLISHED)), instant(d.getField(IndexSchema.MODIFIED)),
-          Arrays.asList(d.getValues(IndexSchema.CATEGORY)), Arrays.asList(d.getValues(IndexSchema.TAG)),
-          d.getField(IndexSchema.COMMENT_COUNT).numericValue().intValue(), related));
+      return Optional.of(postView(s.storedFields().document(td.scoreDocs[0].doc)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       release(snap);
     }
+  }
+
+  private static PostView postView(Document d) throws IOException {
+    List<Article.RelatedLink> related = JSON.readValue(d.get(IndexSchema.RELATED), new TypeReference<>() {});
+    String commentsJson = d.get(IndexSchema.COMMENTS_JSON);
+    List<Article.Comment> comments = commentsJson == null ? List.of() : JSON.readValue(commentsJson, new TypeReference<>() {});
+    String rest = d.get(IndexSchema.BODY_REST);
+    String body = rest == null ? d.get(IndexSchema.BODY) : d.get(IndexSchema.BODY) + rest;
+    return new PostView(PostId.of(d.get(IndexSchema.URL)), d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), d.get(IndexSchema.EXCERPT),
+        d.get(IndexSchema.AUTHOR), instant(d.getField(IndexSchema.PUBLISHED)), instant(d.getField(IndexSchema.MODIFIED)),
+        Arrays.asList(d.getValues(IndexSchema.CATEGORY)), Arrays.asList(d.getValues(IndexSchema.TAG)),
+        d.getField(IndexSchema.COMMENT_COUNT).numericValue().intValue(), related, body, comments);
   }
 
   /** Posts in the index now. */
@@ -151,7 +181,7 @@ public final class SearchService implements Closeable {
     Document[] docs = new Document[page.length];
     String[] bodies = new String[page.length];
     for (int i = 0; i < page.length; i++) {
-      docs[i] = searcher.storedFields().document(page[i].doc);
+      docs[i] = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
       bodies[i] = docs[i].get(IndexSchema.BODY);
     }
     String[] snippetHtml = snippets.forBody(searcher, query, page, bodies);

@@ -1,6 +1,9 @@
 package io.blogsearch.search;
 
+import io.blogsearch.index.BlogAnalyzers;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,11 +13,15 @@ import java.util.Set;
  * {@code "phrases"}, {@code -exclusions}, {@code OR} between clauses and the field prefixes
  * {@code title: author: category: tag:}. Everything else is literal text, so no input is a
  * syntax error; wildcards, fuzzy and regex operators have no meaning here and are dropped by
- * analysis. Only size is limited: too long or too many clauses is a {@link BadRequestException}.
+ * analysis. Only size is limited: too long, or too many terms, is a {@link BadRequestException}.
+ * Stop words and repeats of plain words do not count (a pasted title costs one term per distinct
+ * word) and repeated clauses are dropped; phrase words all count. So the bound still caps the
+ * query's cost.
  */
 public final class VisitorQueryParser {
   public static final int MAX_LENGTH = 1000;
-  public static final int MAX_CLAUSES = 32;
+  /** Terms a query may have: distinct content words (not stop words, per field) plus phrase words. */
+  public static final int MAX_TERMS = 64;
   private static final Set<String> FIELDS = Set.of("title", "author", "category", "tag");
 
   /** Parses {@code input}; a blank input gives an empty query. */
@@ -65,11 +72,76 @@ public final class VisitorQueryParser {
       }
       raw.add(new ParsedQuery.Clause(field, s.substring(start, i), false, negated, 0));
     }
-    List<ParsedQuery.Clause> clauses = joinOr(raw);
-    if (clauses.size() > MAX_CLAUSES) {
-      throw new BadRequestException("query has too many terms: " + clauses.size() + " (at most " + MAX_CLAUSES + ")");
+    List<ParsedQuery.Clause> clauses = withoutRepeats(joinOr(raw));
+    int terms = contentTerms(clauses);
+    if (terms > MAX_TERMS) {
+      throw new BadRequestException("query has too many terms: " + terms + " (at most " + MAX_TERMS + ")");
     }
     return new ParsedQuery(clauses);
+  }
+
+  /** The clauses with later copies of an ungrouped clause (same field, text up to case, kind) removed. */
+  private static List<ParsedQuery.Clause> withoutRepeats(List<ParsedQuery.Clause> clauses) {
+    Set<List<Object>> seen = new HashSet<>();
+    List<ParsedQuery.Clause> out = new ArrayList<>();
+    for (ParsedQuery.Clause c : clauses) {
+      List<Object> key = Arrays.asList(c.field(), c.text().toLowerCase(Locale.ROOT), c.phrase(), c.negated());
+      if (c.group() > 0 || seen.add(key)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What the query costs in terms: each distinct (field, word) of plain clauses, stop words left
+   * out (an OR group's words apart from the rest, since each group is searched on its own), plus
+   * every word of each phrase or other clause of several words (all its positions must match, so
+   * its repeats and stop words are work too).
+   */
+  private static int contentTerms(List<ParsedQuery.Clause> clauses) {
+    Set<String> plain = new HashSet<>();
+    int phraseWords = 0;
+    for (ParsedQuery.Clause c : clauses) {
+      List<String> words = words(c.text());
+      if (c.searchedAsPhrase() || words.size() > 1) {
+        phraseWords += words.size();
+        continue;
+      }
+      for (String word : words) {
+        if (!BlogAnalyzers.STOP_WORDS.contains(word)) {
+          plain.add(c.group() + ":" + c.field() + ":" + word);
+        }
+      }
+    }
+    return plain.size() + phraseWords;
+  }
+
+  /**
+   * The words analysis will make of {@code text}, closely enough for a bound: runs of letters and
+   * digits, with each ideograph a word of its own (as the standard tokenizer splits Han text).
+   */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    text.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
+      boolean ideograph = Character.isIdeographic(cp);
+      if (ideograph || !Character.isLetterOrDigit(cp)) {
+        if (!word.isEmpty()) {
+          out.add(word.toString());
+          word.setLength(0);
+        }
+        if (ideograph) {
+          out.add(new String(Character.toChars(cp)));
+        }
+      } else {
+        word.appendCodePoint(cp);
+      }
+    });
+    if (!word.isEmpty()) {
+      out.add(word.toString());
+    }
+    return out;
   }
 
   /** Index of the colon ending a known field prefix at {@code i}, or -1. */

@@ -158,7 +158,8 @@ public final class ApiServer implements AutoCloseable {
     SearchResponse r = serving.with(s -> s.search().search(request));
     metrics.searched();
     // tookMs varies between identical answers; the validator must not.
-    SearchResponse stable = new SearchResponse(r.total(), 0, r.hits(), r.facets(), r.didYouMean(), r.relaxed(), r.partial());
+    SearchResponse stable = new SearchResponse(r.total(), 0, r.hits(), r.facets(), r.didYouMean(), r.relaxed(), r.partial(),
+        r.message());
     cacheable(ctx, r, "W/" + etagOf(mapper.writeValueAsBytes(stable)));
   }
 
@@ -171,7 +172,18 @@ public final class ApiServer implements AutoCloseable {
     cacheable(ctx, Map.of("suggestions", serving.with(s -> s.search().suggest(q, limit))));
   }
 
+  /** The stored post by {@code url}, or by {@code id} (the id search hits and related items carry). */
   private void post(Context ctx) throws Exception {
+    String id = ctx.queryParam("id");
+    if (ctx.queryParam("url") == null && id != null && !id.isBlank()) {
+      var post = serving.with(s -> s.search().postById(id.strip()));
+      if (post.isEmpty()) {
+        error(ctx, 404, "not_found", "no post with id " + RequestParams.abbreviate(id) + " in the index");
+        return;
+      }
+      cacheable(ctx, post.get());
+      return;
+    }
     String raw = RequestParams.required(ctx, "url");
     String url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
     var post = serving.with(s -> s.search().post(url));

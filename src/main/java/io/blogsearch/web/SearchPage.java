@@ -2,6 +2,7 @@ package io.blogsearch.web;
 
 import static io.blogsearch.web.Html.esc;
 
+import io.blogsearch.index.IndexSchema;
 import io.blogsearch.search.SearchRequest;
 import io.blogsearch.search.SearchResponse;
 import java.net.URLEncoder;
@@ -87,7 +88,10 @@ final class SearchPage {
       facet(h, dim.getKey(), dim.getValue());
     }
     h.append("</aside>\n<section class=\"bs-main\" aria-label=\"Results\">\n");
-    if (res.hits().isEmpty()) {
+    if (res.message() != null) {
+      h.append("<p class=\"bs-empty bs-message\" role=\"status\">").append(esc(capitalized(res.message())))
+          .append(". Try words from the post you are looking for.</p>\n");
+    } else if (res.hits().isEmpty()) {
       h.append("<p class=\"bs-empty\">No posts match. Try fewer or different words")
           .append(filters().values().stream().anyMatch(l -> !l.isEmpty()) ? ", or <a href=\"" + link(Map.of(), false) + "\">remove the filters</a>" : "")
           .append(".</p>\n");
@@ -119,6 +123,10 @@ final class SearchPage {
     h.append("</p>\n<p class=\"bs-snippet\">").append(hit.snippet()).append("</p>\n</li>\n");
   }
 
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   private void facet(StringBuilder h, String dim, List<SearchResponse.FacetValue> values) {
     if (values.isEmpty()) {
       return;
@@ -127,14 +135,16 @@ final class SearchPage {
     h.append("<section class=\"bs-facet\"><h2>").append(DIM_LABELS.get(dim)).append("</h2>\n<ul>\n");
     int shown = 0;
     for (SearchResponse.FacetValue v : values) {
-      boolean on = selected.contains(v.value());
+      // Filters match folded keys, so "cafe" in the URL selects the facet the site spells "Café".
+      String key = IndexSchema.filterKey(v.value());
+      boolean on = selected.stream().anyMatch(s -> IndexSchema.filterKey(s).equals(key));
       if (!on && shown >= 12) {
         continue;
       }
       shown++;
       List<String> next = new ArrayList<>(selected);
       if (on) {
-        next.remove(v.value());
+        next.removeIf(s -> IndexSchema.filterKey(s).equals(key));
       } else {
         next.add(v.value());
       }

@@ -125,6 +125,39 @@ class RelatedEngineTest {
   }
 
   @Test
+  void postsSharingATitleButNotTheirTextListEachOther() {
+    String culture = url("hire-for-culture-add-not-culture-fit");
+    String interviews = url("why-structured-interviews-beat-gut-feeling");
+    List<Article> articles = articles().stream()
+        .map(a -> a.url().equals(culture) || a.url().equals(interviews) ? retitled(a, "Hiring notes") : a).toList();
+    RelatedSet set = compute(articles, SiteConfig.Related.defaults(), RelatedSet.empty());
+    assertTrue(urls(set.lists().get(culture)).contains(interviews), urls(set.lists().get(culture)).toString());
+    assertTrue(urls(set.lists().get(interviews)).contains(culture), urls(set.lists().get(interviews)).toString());
+  }
+
+  @Test
+  void shortPostsWithTheSameTextAreNearDuplicatesWhateverTheirTitles() {
+    String body = "Ask every candidate the same structured interview questions and score each answer against a rubric.";
+    List<Article> articles = new ArrayList<>(articles());
+    Article tip = new Article(BenchCorpus.BASE + "/2024/02/01/interview-tip/", "Interview tip", body, body, "Grace Chen",
+        Instant.parse("2024-02-01T00:00:00Z"), null, List.of("Hiring"), List.of("interviews"), List.of(), List.of());
+    Article copy = new Article(BenchCorpus.BASE + "/2024/02/02/tip-of-the-week/", "Tip of the week",
+        body.toUpperCase(java.util.Locale.ROOT) + "!", body, "Grace Chen", Instant.parse("2024-02-02T00:00:00Z"), null,
+        List.of("Hiring"), List.of("interviews"), List.of(), List.of());
+    articles.add(tip);
+    articles.add(copy);
+    RelatedSet set = compute(articles, SiteConfig.Related.defaults(), RelatedSet.empty());
+    assertFalse(urls(set.lists().get(tip.url())).contains(copy.url()), urls(set.lists().get(tip.url())).toString());
+    assertFalse(urls(set.lists().get(copy.url())).contains(tip.url()), urls(set.lists().get(copy.url())).toString());
+    assertFalse(urls(set.lists().get(tip.url())).isEmpty());
+  }
+
+  private static Article retitled(Article a, String title) {
+    return new Article(a.url(), title, a.body(), a.excerpt(), a.author(), a.published(), a.modified(), a.categories(),
+        a.tags(), a.comments(), a.relatedLinks());
+  }
+
+  @Test
   void recomputesOnlyTheListsThatCanChange() {
     List<Article> articles = articles();
     RelatedSet first = compute(articles, SiteConfig.Related.defaults(), RelatedSet.empty());

@@ -47,9 +47,26 @@ class ApiBadInputTest {
   }
 
   @Test
-  void returns400OnTooManyClauses() throws Exception {
-    assertError("/api/search?q=" + enc("a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg"), 400,
-        "bad_request", "query has too many terms: 33 (at most 32)");
+  void returns400OnMoreThan64DistinctContentTerms() throws Exception {
+    StringBuilder q = new StringBuilder();
+    for (int i = 1; i <= 64; i++) {
+      q.append('w').append(i).append(" the W").append(i).append(' ');
+    }
+    HttpResponse<String> ok = site.get("/api/search?q=" + enc(q.toString()));
+    assertEquals(200, ok.statusCode(), "stop words and repeats do not count: " + ok.body());
+    assertError("/api/search?q=" + enc(q + "w65"), 400, "bad_request", "query has too many terms: 65 (at most 64)");
+    assertError("/api/search?q=" + enc(q + "title:w1"), 400, "bad_request", "query has too many terms: 65 (at most 64)");
+  }
+
+  @Test
+  void returns400OnPhrasesAndScriptsThatExpandToTooManyTerms() throws Exception {
+    assertError("/api/search?q=" + enc("\"" + "team ".repeat(199) + "\""), 400, "bad_request",
+        "query has too many terms: 199 (at most 64)");
+    assertError("/api/search?q=" + enc("the-".repeat(240)), 400, "bad_request", "query has too many terms: 240 (at most 64)");
+    assertError("/api/search?q=" + enc("管".repeat(900)), 400, "bad_request", "query has too many terms: 900 (at most 64)");
+    assertError("/api/search?q=" + enc("x OR y ".repeat(140)), 400, "bad_request", "query has too many terms: 280 (at most 64)");
+    assertEquals(200, status("/api/search?q=" + enc("\"" + "team ".repeat(64) + "\"")));
+    assertEquals(200, status("/api/search?q=" + enc("管理 团队")));
   }
 
   @Test

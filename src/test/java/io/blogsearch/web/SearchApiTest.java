@@ -219,5 +219,33 @@ class SearchApiTest {
     assertEquals(p.tags(), tags);
     assertEquals(p.similar().size(), r.get("relatedLinks").size());
     assertNotNull(r.get("published").asText());
+    assertEquals(p.plainBody(), r.get("body").asText());
+    Set<String> comments = new HashSet<>();
+    r.get("comments").forEach(c -> comments.add(c.get("id").asText() + "|" + c.get("parentId").asText() + "|"
+        + c.get("author").asText() + "|" + Instant.parse(c.get("date").asText()) + "|" + c.get("text").asText() + "|"
+        + c.get("type").asText()));
+    Set<String> expected = new HashSet<>();
+    p.comments().forEach(c -> expected.add("comment-" + p.globalCommentId(c.id()) + "|"
+        + (c.parent() == 0 ? "" : "comment-" + p.globalCommentId(c.parent())) + "|" + c.author() + "|" + c.date() + "|"
+        + c.text() + "|comment"));
+    assertEquals(expected, comments);
+    assertEquals(r, site.getJson("/api/posts?id=" + r.get("id").asText()), "the same post by id");
+  }
+
+  @Test
+  void aCommentersNameFindsThePostsTheyCommentedOn() throws Exception {
+    String name = "Tomasz Wierzbicki";
+    Set<String> commentedOn = expected(p -> p.comments().stream().anyMatch(c -> c.author().equals(name)));
+    assertEquals(1, commentedOn.size());
+    assertEquals(expected(p -> allText(p).contains("wierzbicki") || commentedOn.contains(site.url(p))),
+        Set.copyOf(urls(search(name, ""))));
+  }
+
+  @Test
+  void everyPastedTitleFindsItsPostFirst() throws Exception {
+    for (SamplePost p : site.blog.posts()) {
+      List<String> hits = urls(search(p.title(), ""));
+      assertEquals(site.url(p), hits.get(0), p.title());
+    }
   }
 }
