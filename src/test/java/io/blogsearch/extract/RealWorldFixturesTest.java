@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
@@ -102,5 +103,26 @@ class RealWorldFixturesTest {
         }
       }
     }
+  }
+
+  /** The post text between the expected start and end is a realistic length: 300 to 700 words. */
+  @Test
+  void everyPostIsThreeToSevenHundredWords() {
+    List<String> outOfRange = new ArrayList<>();
+    for (RealWorldFixtures.Fixture f : fixtures) {
+      if (f.kind() != PageKind.POST) {
+        continue;
+      }
+      String text = RealWorldFixtures.fold(f.parse().body().text());
+      int start = text.indexOf(RealWorldFixtures.fold(f.expected().get("bodyStartsWith").asText()));
+      String end = RealWorldFixtures.fold(f.expected().get("bodyEndsWith").asText());
+      int stop = text.indexOf(end, Math.max(start, 0));
+      assertTrue(start >= 0 && stop > start, f.name() + " body start precedes its end");
+      int words = text.substring(start, stop + end.length()).split(" ").length;
+      if (words < 300 || words > 700) {
+        outOfRange.add(f.name() + " " + words);
+      }
+    }
+    assertEquals(List.of(), outOfRange, "posts outside 300..700 words");
   }
 }
