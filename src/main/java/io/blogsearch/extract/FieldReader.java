@@ -173,14 +173,15 @@ final class FieldReader {
   }
 
   /**
-   * The post's own summary (a printed excerpt, JSON-LD description), then og:description and meta
-   * description unless they repeat the site's tagline or name, then the body's opening.
+   * The post's own printed summary, then JSON-LD description, og:description and meta description
+   * unless they repeat the site's tagline or name (one page cannot tell a site-wide meta
+   * description that says something else: the more specific sources come first), then the body's
+   * opening.
    */
   String excerpt(String bodyText) {
     Element summary = Css.first(scope, SUMMARY, this::isMetadata); // elsewhere it may be another post's
-    String own = firstNonBlank(textOf(summary), jsonLd.text("description"));
-    if (!own.isEmpty()) {
-      return own;
+    if (summary != null && !summary.text().isBlank()) {
+      return summary.text().strip();
     }
     Set<String> siteWide = new LinkedHashSet<>();
     for (String s : List.of(siteDescription(), siteName())) {
@@ -188,7 +189,7 @@ final class FieldReader {
         siteWide.add(s.strip().toLowerCase(Locale.ROOT));
       }
     }
-    for (String candidate : new String[] {meta("og:description"), metaName("description")}) {
+    for (String candidate : new String[] {jsonLd.text("description"), meta("og:description"), metaName("description")}) {
       if (candidate != null && !candidate.isBlank() && !siteWide.contains(candidate.strip().toLowerCase(Locale.ROOT))) {
         return candidate.strip();
       }
