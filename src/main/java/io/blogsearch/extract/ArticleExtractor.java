@@ -74,12 +74,13 @@ public final class ArticleExtractor {
 
     JsonLd jsonLd = JsonLd.of(doc);
     List<Element> postElements = postElements(doc);
-    Element scope = scopeOf(doc, postElements);
+    Element post = postElements.isEmpty() ? null : thisPost(doc, postElements);
+    Element scope = post != null ? post : scopeWithoutPostElement(doc);
     Element titleEl = Css.first(scope, selectors.title());
     if (titleEl == null) {
       titleEl = Css.first(doc, selectors.title(), e -> e.closest(NOT_THE_POST) == null);
     }
-    PageClassifier.Verdict verdict = classifier.classify(doc, jsonLd, postElements, titleEl != null);
+    PageClassifier.Verdict verdict = classifier.classify(doc, jsonLd, postElements, post, titleEl != null);
     if (verdict.kind() != PageKind.POST) {
       return page.as(verdict.kind(), verdict.reason(), Optional.empty(), PageAnalysis.Pagination.SINGLE);
     }
@@ -144,11 +145,8 @@ public final class ArticleExtractor {
     return null;
   }
 
-  /** The post element, else the page's only plain {@code <article>}, else {@code main}, else the body. */
-  private static Element scopeOf(Document doc, List<Element> postElements) {
-    if (!postElements.isEmpty()) {
-      return postElements.get(0);
-    }
+  /** The page's only plain {@code <article>}, else {@code main}, else the body. */
+  private static Element scopeWithoutPostElement(Document doc) {
     List<Element> articles = doc.select("article").stream()
         .filter(a -> a.closest(NOT_THE_POST) == null && a.closest(MainContentScorer.EXCLUDED) == null).toList();
     if (articles.size() == 1) {
@@ -156,6 +154,22 @@ public final class ArticleExtractor {
     }
     Element main = doc.selectFirst("main");
     return main != null ? main : doc.body() != null ? doc.body() : doc;
+  }
+
+  /** The post element WordPress marks with this page's id ({@code postid-N} on the body, {@code post-N}), else the first. */
+  private static Element thisPost(Document doc, List<Element> postElements) {
+    Set<String> bodyClasses = doc.body() == null ? Set.of() : doc.body().classNames();
+    for (String c : bodyClasses) {
+      if (c.startsWith("postid-")) {
+        String id = "post-" + c.substring("postid-".length());
+        for (Element e : postElements) {
+          if (e.id().equals(id) || e.hasClass(id)) {
+            return e;
+          }
+        }
+      }
+    }
+    return postElements.get(0);
   }
 
   /** The page's outermost post elements in page order, cards and widgets about other posts left out. */

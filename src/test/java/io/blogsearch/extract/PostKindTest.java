@@ -148,4 +148,22 @@ class PostKindTest {
         + "{\"@type\":\"BlogPosting\",\"headline\":\"Jo\"}]}</script>";
     assertKind(analyze(URL, HtmlPages.html(withArticle, null, one)), PageKind.POST, "JSON-LD article");
   }
+
+  @Test
+  void themeSingleClassesBeforeTheTypeDoNotHideIt() {
+    String html = wordpressSingle("", "single-sidebar-right single single-testimonials postid-12", TESTIMONIAL);
+    assertKind(analyze(URL, html), PageKind.OTHER, "post type testimonials not in postTypes");
+  }
+
+  @Test
+  void thePostIsTheElementWithThisPagesPostIdNotAnEarlierCard() {
+    String card = "<div class=\"featured\"><article id=\"post-8\" class=\"post-8 post type-post hentry\">"
+        + "<h2 class=\"entry-title\">Featured elsewhere</h2><div class=\"entry-content\"><p>Another post's teaser that"
+        + " is long enough to read.</p></div></article></div>";
+    String own = "<article id=\"post-5\" class=\"post-5 post type-post hentry\"><h1 class=\"entry-title\">Own post</h1>"
+        + "<div class=\"entry-content\"><p>The page's own text.</p></div></article>";
+    Article a = HtmlPages.post(URL, wordpressSingle("", SINGLE_POST, card + own));
+    assertEquals("Own post", a.title());
+    assertEquals("The page's own text.", a.body());
+  }
 }
