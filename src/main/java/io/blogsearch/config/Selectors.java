@@ -71,8 +71,8 @@ public record Selectors(
     return new Selectors(
         "article.post, article.type-post, article.hentry, article.post-full, article.gh-article, article.post-single,"
             + " article.h-entry, div.hentry, div.type-post",
-        "h1.entry-title, h1.wp-block-post-title, h1.post-title, h1.article-title, h1.gh-article-title, h1.post-full-title,"
-            + " h1.p-name, h3.post-title, article h1, .entry-title, h1",
+        "h1.entry-title, h1.wp-block-post-title, h1.post-title, h1.article-title, h1.gh-article-title,"
+            + " h1.post-full-title, h1.p-name, h3.post-title, article h1, .entry-title, h1",
         "div.entry-content, .wp-block-post-content, .gh-content, .post-full-content, .post-content,"
             + " .e-content, .post-body, article .content",
         "a[rel=author], .wp-block-post-author-name a, .wp-block-post-author-name, .wp-block-post-author__name,"

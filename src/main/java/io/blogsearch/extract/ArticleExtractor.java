@@ -112,6 +112,13 @@ public final class ArticleExtractor {
       return page.as(PageKind.OTHER, "no content found", Optional.empty(), PageAnalysis.Pagination.SINGLE);
     }
     String bodyText = TextBlocks.of(boilerplate.clean(contentEl, scored));
+    Element scoredInPost = bodyText.isBlank() && !scored && scope.normalName().equals("article")
+        ? scorer.find(scope) : null;
+    if (scoredInPost != null) { // the selector matched an empty wrapper; the post's text is elsewhere in it
+      contentEl = scoredInPost;
+      scored = true;
+      bodyText = TextBlocks.of(boilerplate.clean(contentEl, true));
+    }
     FieldReader fields = new FieldReader(selectors, doc, scope, contentEl, jsonLd, scored);
     String title = fields.title(titleEl);
     String notAPost = notAPostReason(doc, fields, titleEl, title, bodyText);
@@ -156,7 +163,7 @@ public final class ArticleExtractor {
     return main != null ? main : doc.body() != null ? doc.body() : doc;
   }
 
-  /** The post element WordPress marks with this page's id ({@code postid-N} on the body, {@code post-N}), else the first. */
+  /** The post element carrying this page's id ({@code postid-N} on the body, {@code post-N}), else the first. */
   private static Element thisPost(Document doc, List<Element> postElements) {
     Set<String> bodyClasses = doc.body() == null ? Set.of() : doc.body().classNames();
     for (String c : bodyClasses) {

@@ -189,7 +189,8 @@ final class FieldReader {
         siteWide.add(s.strip().toLowerCase(Locale.ROOT));
       }
     }
-    for (String candidate : new String[] {jsonLd.text("description"), meta("og:description"), metaName("description")}) {
+    String[] descriptions = {jsonLd.text("description"), meta("og:description"), metaName("description")};
+    for (String candidate : descriptions) {
       if (candidate != null && !candidate.isBlank() && !siteWide.contains(candidate.strip().toLowerCase(Locale.ROOT))) {
         return candidate.strip();
       }

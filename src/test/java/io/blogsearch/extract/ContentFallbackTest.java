@@ -88,6 +88,13 @@ class ContentFallbackTest {
   }
 
   @Test
+  void scoresThePostWhenTheConfiguredContentElementIsAnEmptyWrapper() {
+    Article a = postIn("<article class=\"post-5 post type-post\"><h1 class=\"entry-title\">Decision pages</h1>"
+        + "<div class=\"entry-content\"></div><div class=\"builder-section\">" + PARAGRAPHS + "</div></article>");
+    assertEquals(BODY, a.body());
+  }
+
+  @Test
   void joinsContentSplitIntoSections() {
     Article a = postIn("<article><h1>Decision pages</h1><div class=\"story\"><section><div class=\"s\"><div class=\"t\"><p>" + P1
         + "</p></div></div></section><hr><section><div class=\"s\"><div class=\"t\"><p>" + P2 + "</p><p>" + P3
