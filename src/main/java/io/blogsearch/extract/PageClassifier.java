@@ -68,7 +68,7 @@ final class PageClassifier {
     if (postTypes.contains(type.type())) {
       return new Verdict(PageKind.POST, type.signal());
     }
-    if (type.type().equals("page")) {
+    if (type.signal().equals("body class page")) {
       return new Verdict(PageKind.OTHER, "body class page");
     }
     return new Verdict(PageKind.OTHER, "post type " + type.type() + " not in postTypes");

@@ -50,6 +50,13 @@ class PostKindTest {
   }
 
   @Test
+  void pageFromPostClassWhenBodyHasNoClassesIsNotAPost() {
+    String html = HtmlPages.html("<title>About</title>", null, "<main><article class=\"post-7 page type-page status-publish hentry\">"
+        + "<h1 class=\"entry-title\">About</h1><div class=\"entry-content\"><p>About us.</p></div></article></main>");
+    assertKind(analyze(URL, html), PageKind.OTHER, "post type page not in postTypes");
+  }
+
+  @Test
   void singleWithPostIdReadsTypeFromPostClassWhenBodyNamesNoType() {
     String html = wordpressSingle("", "single postid-12", TESTIMONIAL);
     assertKind(analyze(URL, html), PageKind.OTHER, "post type testimonials not in postTypes");
