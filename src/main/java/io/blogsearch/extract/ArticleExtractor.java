@@ -136,9 +136,13 @@ public final class ArticleExtractor {
     return page.as(PageKind.POST, postReason, Optional.of(article), pages);
   }
 
-  /** Why a page that looks like a post is not one (empty body, WordPress auto draft), or null. */
+  /** Why a page that looks like a post is not one (password, auto draft, empty body), or null. */
   private static String notAPostReason(Document doc, FieldReader fields, Element titleEl, String title,
       String bodyText) {
+    if (doc.body() != null && doc.body().hasClass("post-password-required")
+        || doc.selectFirst("form.post-password-form") != null && bodyText.isBlank()) {
+      return "password protected";
+    }
     String heading = titleEl == null ? "" : titleEl.text().strip();
     String pageTitle = doc.title().strip().toLowerCase(Locale.ROOT);
     if (title.equalsIgnoreCase(AUTO_DRAFT) || heading.isEmpty() && pageTitle.startsWith(AUTO_DRAFT)) {

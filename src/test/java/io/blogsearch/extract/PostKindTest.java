@@ -90,6 +90,16 @@ class PostKindTest {
   }
 
   @Test
+  void passwordProtectedPostIsNotAPost() {
+    String html = wordpressSingle("", SINGLE_POST + " post-password-required", "<article class=\"post-5 post type-post"
+        + " post-password-required hentry\"><h1 class=\"entry-title\">Protected: Secret plans</h1><div class=\"entry-content\">"
+        + "<form action=\"/wp-login.php?action=postpass\" class=\"post-password-form\" method=\"post\"><p>This content is"
+        + " password protected. To view it please enter your password below:</p><p><label>Password: <input name=\"post_password\""
+        + " type=\"password\"></label> <input type=\"submit\" value=\"Enter\"></p></form></div></article>");
+    assertKind(analyze(URL, html), PageKind.OTHER, "password protected");
+  }
+
+  @Test
   void autoDraftTitleIsNotAPost() {
     String html = wordpressSingle("", SINGLE_POST, "<article class=\"post-5 post type-post hentry\">"
         + "<h1 class=\"entry-title\">Auto Draft</h1><div class=\"entry-content\"><p>Lorem ipsum dolor sit amet,"
