@@ -121,7 +121,7 @@ public final class ArticleExtractor {
     }
     FieldReader fields = new FieldReader(selectors, doc, scope, contentEl, jsonLd, scored);
     String title = fields.title(titleEl);
-    String notAPost = notAPostReason(doc, fields, titleEl, title, bodyText);
+    String notAPost = notAPostReason(doc, scope, contentEl, fields, titleEl, title, bodyText);
     if (notAPost != null) {
       return page.as(PageKind.OTHER, notAPost, Optional.empty(), PageAnalysis.Pagination.SINGLE);
     }
@@ -137,10 +137,10 @@ public final class ArticleExtractor {
   }
 
   /** Why a page that looks like a post is not one (password, auto draft, empty body), or null. */
-  private static String notAPostReason(Document doc, FieldReader fields, Element titleEl, String title,
-      String bodyText) {
-    if (doc.body() != null && doc.body().hasClass("post-password-required")
-        || doc.selectFirst("form.post-password-form") != null && bodyText.isBlank()) {
+  private static String notAPostReason(Document doc, Element scope, Element contentEl, FieldReader fields,
+      Element titleEl, String title, String bodyText) {
+    if (scope.hasClass("post-password-required") || doc.body() != null && doc.body().hasClass("post-password-required")
+        || contentEl.selectFirst("form.post-password-form") != null) {
       return "password protected";
     }
     String heading = titleEl == null ? "" : titleEl.text().strip();

@@ -32,6 +32,7 @@ final class FieldReader {
       + " .gh-article-excerpt, .post-full-custom-excerpt, .article-excerpt, .post-description";
   private static final List<String> TITLE_SEPARATORS = List.of(" – ", " — ", " | ", " - ", " · ", " :: ", " » ");
   private static final int EXCERPT_CHARS = 300;
+  private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "(untitled)", "(no title)", "no title");
 
   private final Selectors selectors;
   private final Document doc;
@@ -71,6 +72,9 @@ final class FieldReader {
   String title(Element titleEl) {
     String site = siteName();
     String heading = titleEl == null ? "" : titleEl.text().strip();
+    if (PLACEHOLDER_TITLES.contains(heading.toLowerCase(Locale.ROOT)) && !doc.title().contains(heading)) {
+      return ""; // the theme's stand-in for a post without a title (twentytwentyone prints "Untitled")
+    }
     if (!heading.isEmpty() && !heading.equalsIgnoreCase(site)) {
       return heading;
     }

@@ -100,6 +100,16 @@ class PostKindTest {
   }
 
   @Test
+  void passwordProtectedPostWithItsMessageOutsideTheFormIsNotAPost() {
+    String html = wordpressSingle("", SINGLE_POST, "<article class=\"post-5 post type-post post-password-required hentry\">"
+        + "<h1 class=\"entry-title\">Protected: Plans</h1><div class=\"entry-content\"><p class=\"post-password-message\">"
+        + "This content is password protected. Please enter a password to view.</p><form action=\"/wp-login.php?action=postpass\""
+        + " class=\"post-password-form\" method=\"post\"><label>Password</label><input name=\"post_password\" type=\"password\">"
+        + "</form></div></article>");
+    assertKind(analyze(URL, html), PageKind.OTHER, "password protected");
+  }
+
+  @Test
   void autoDraftTitleIsNotAPost() {
     String html = wordpressSingle("", SINGLE_POST, "<article class=\"post-5 post type-post hentry\">"
         + "<h1 class=\"entry-title\">Auto Draft</h1><div class=\"entry-content\"><p>Lorem ipsum dolor sit amet,"
