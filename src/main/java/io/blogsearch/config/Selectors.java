@@ -6,8 +6,10 @@ import java.util.List;
  * CSS selectors the extractor uses to read a post page. The defaults match stock WordPress
  * themes (classic twentytwentyone and block themes such as twentytwentythree) and the stock
  * markup of Ghost (Casper), Hugo (PaperMod), Jekyll (minima) and Blogger; a site whose theme
- * differs overrides single entries in its config. Each selector list is tried in the order
- * written: the first entry that matches wins, so put the most specific first.
+ * differs overrides single entries in its config. Selectors for one element (title, content,
+ * author, dates, the parts of a comment) are lists tried in the order written: the first entry
+ * that matches wins, so put the most specific first. {@code post}, {@code categories},
+ * {@code tags} and {@code comment} collect every match, in page order.
  *
  * @param post the element holding one post (its presence and count tell posts from listings)
  * @param title the post title
@@ -71,8 +73,8 @@ public record Selectors(
     return new Selectors(
         "article.post, article.type-post, article.hentry, article.post-full, article.gh-article, article.post-single,"
             + " article.h-entry, div.hentry, div.type-post",
-        "h1.entry-title, h1.wp-block-post-title, h1.post-title, h1.article-title, h1.gh-article-title, h1.post-full-title,"
-            + " h1.p-name, h3.post-title, article h1, .entry-title, h1",
+        "h1.entry-title, h1.wp-block-post-title, h1.post-title, h1.article-title, h1.gh-article-title,"
+            + " h1.post-full-title, h1.p-name, h3.post-title, article h1, .entry-title, h1",
         "div.entry-content, .wp-block-post-content, .gh-content, .post-full-content, .post-content,"
             + " .e-content, .post-body, article .content",
         "a[rel=author], .wp-block-post-author-name a, .wp-block-post-author-name, .wp-block-post-author__name,"

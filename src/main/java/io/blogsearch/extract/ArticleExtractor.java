@@ -74,12 +74,13 @@ public final class ArticleExtractor {
 
     JsonLd jsonLd = JsonLd.of(doc);
     List<Element> postElements = postElements(doc);
-    Element scope = scopeOf(doc, postElements);
+    Element post = postElements.isEmpty() ? null : thisPost(doc, postElements);
+    Element scope = post != null ? post : scopeWithoutPostElement(doc);
     Element titleEl = Css.first(scope, selectors.title());
     if (titleEl == null) {
       titleEl = Css.first(doc, selectors.title(), e -> e.closest(NOT_THE_POST) == null);
     }
-    PageClassifier.Verdict verdict = classifier.classify(doc, jsonLd, postElements, titleEl != null);
+    PageClassifier.Verdict verdict = classifier.classify(doc, jsonLd, postElements, post, titleEl != null);
     if (verdict.kind() != PageKind.POST) {
       return page.as(verdict.kind(), verdict.reason(), Optional.empty(), PageAnalysis.Pagination.SINGLE);
     }
@@ -111,9 +112,16 @@ public final class ArticleExtractor {
       return page.as(PageKind.OTHER, "no content found", Optional.empty(), PageAnalysis.Pagination.SINGLE);
     }
     String bodyText = TextBlocks.of(boilerplate.clean(contentEl, scored));
+    Element scoredInPost = bodyText.isBlank() && !scored && scope.normalName().equals("article")
+        ? scorer.find(scope) : null;
+    if (scoredInPost != null) { // the selector matched an empty wrapper; the post's text is elsewhere in it
+      contentEl = scoredInPost;
+      scored = true;
+      bodyText = TextBlocks.of(boilerplate.clean(contentEl, true));
+    }
     FieldReader fields = new FieldReader(selectors, doc, scope, contentEl, jsonLd, scored);
     String title = fields.title(titleEl);
-    String notAPost = notAPostReason(doc, fields, titleEl, title, bodyText);
+    String notAPost = notAPostReason(doc, scope, contentEl, fields, titleEl, title, bodyText);
     if (notAPost != null) {
       return page.as(PageKind.OTHER, notAPost, Optional.empty(), PageAnalysis.Pagination.SINGLE);
     }
@@ -128,9 +136,13 @@ public final class ArticleExtractor {
     return page.as(PageKind.POST, postReason, Optional.of(article), pages);
   }
 
-  /** Why a page that looks like a post is not one (empty body, WordPress auto draft), or null. */
-  private static String notAPostReason(Document doc, FieldReader fields, Element titleEl, String title,
-      String bodyText) {
+  /** Why a page that looks like a post is not one (password, auto draft, empty body), or null. */
+  private static String notAPostReason(Document doc, Element scope, Element contentEl, FieldReader fields,
+      Element titleEl, String title, String bodyText) {
+    if (scope.hasClass("post-password-required") || doc.body() != null && doc.body().hasClass("post-password-required")
+        || contentEl.selectFirst("form.post-password-form") != null) {
+      return "password protected";
+    }
     String heading = titleEl == null ? "" : titleEl.text().strip();
     String pageTitle = doc.title().strip().toLowerCase(Locale.ROOT);
     if (title.equalsIgnoreCase(AUTO_DRAFT) || heading.isEmpty() && pageTitle.startsWith(AUTO_DRAFT)) {
@@ -144,11 +156,8 @@ public final class ArticleExtractor {
     return null;
   }
 
-  /** The post element, else the page's only plain {@code <article>}, else {@code main}, else the body. */
-  private static Element scopeOf(Document doc, List<Element> postElements) {
-    if (!postElements.isEmpty()) {
-      return postElements.get(0);
-    }
+  /** The page's only plain {@code <article>}, else {@code main}, else the body. */
+  private static Element scopeWithoutPostElement(Document doc) {
     List<Element> articles = doc.select("article").stream()
         .filter(a -> a.closest(NOT_THE_POST) == null && a.closest(MainContentScorer.EXCLUDED) == null).toList();
     if (articles.size() == 1) {
@@ -156,6 +165,22 @@ public final class ArticleExtractor {
     }
     Element main = doc.selectFirst("main");
     return main != null ? main : doc.body() != null ? doc.body() : doc;
+  }
+
+  /** The post element carrying this page's id ({@code postid-N} on the body, {@code post-N}), else the first. */
+  private static Element thisPost(Document doc, List<Element> postElements) {
+    Set<String> bodyClasses = doc.body() == null ? Set.of() : doc.body().classNames();
+    for (String c : bodyClasses) {
+      if (c.startsWith("postid-")) {
+        String id = "post-" + c.substring("postid-".length());
+        for (Element e : postElements) {
+          if (e.id().equals(id) || e.hasClass(id)) {
+            return e;
+          }
+        }
+      }
+    }
+    return postElements.get(0);
   }
 
   /** The page's outermost post elements in page order, cards and widgets about other posts left out. */

@@ -26,7 +26,8 @@ final class Boilerplate {
       ".wp-block-latest-posts", ".wp-block-latest-comments", ".wp-block-archives", ".wp-block-calendar",
       "#wp-calendar", ".wp-block-tag-cloud", ".tagcloud", ".wp-block-query", ".wp-block-comments",
       ".wp-block-post-comments", ".wp-block-post-comments-form", ".wp-block-navigation", ".wp-block-search",
-      ".search-form", ".wp-block-rss", ".wp-block-post-navigation-link");
+      ".search-form", ".wp-block-rss", ".wp-block-post-navigation-link", ".wp-block-categories",
+      ".wp-block-page-list", ".wp-block-loginout", ".components-placeholder");
 
   /** The page-links of a multi-page post ({@code <!--nextpage-->}); read by {@link PaginationReader}. */
   static final String PAGE_LINKS = ".page-links, .post-nav-links";

@@ -32,6 +32,7 @@ final class FieldReader {
       + " .gh-article-excerpt, .post-full-custom-excerpt, .article-excerpt, .post-description";
   private static final List<String> TITLE_SEPARATORS = List.of(" – ", " — ", " | ", " - ", " · ", " :: ", " » ");
   private static final int EXCERPT_CHARS = 300;
+  private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "(untitled)", "(no title)", "no title");
 
   private final Selectors selectors;
   private final Document doc;
@@ -71,6 +72,9 @@ final class FieldReader {
   String title(Element titleEl) {
     String site = siteName();
     String heading = titleEl == null ? "" : titleEl.text().strip();
+    if (PLACEHOLDER_TITLES.contains(heading.toLowerCase(Locale.ROOT)) && !doc.title().contains(heading)) {
+      return ""; // the theme's stand-in for a post without a title (twentytwentyone prints "Untitled")
+    }
     if (!heading.isEmpty() && !heading.equalsIgnoreCase(site)) {
       return heading;
     }
@@ -173,14 +177,15 @@ final class FieldReader {
   }
 
   /**
-   * The post's own summary (a printed excerpt, JSON-LD description), then og:description and meta
-   * description unless they repeat the site's tagline or name, then the body's opening.
+   * The post's own printed summary, then JSON-LD description, og:description and meta description
+   * unless they repeat the site's tagline or name (one page cannot tell a site-wide meta
+   * description that says something else: the more specific sources come first), then the body's
+   * opening.
    */
   String excerpt(String bodyText) {
     Element summary = Css.first(scope, SUMMARY, this::isMetadata); // elsewhere it may be another post's
-    String own = firstNonBlank(textOf(summary), jsonLd.text("description"));
-    if (!own.isEmpty()) {
-      return own;
+    if (summary != null && !summary.text().isBlank()) {
+      return summary.text().strip();
     }
     Set<String> siteWide = new LinkedHashSet<>();
     for (String s : List.of(siteDescription(), siteName())) {
@@ -188,7 +193,8 @@ final class FieldReader {
         siteWide.add(s.strip().toLowerCase(Locale.ROOT));
       }
     }
-    for (String candidate : new String[] {meta("og:description"), metaName("description")}) {
+    String[] descriptions = {jsonLd.text("description"), meta("og:description"), metaName("description")};
+    for (String candidate : descriptions) {
       if (candidate != null && !candidate.isBlank() && !siteWide.contains(candidate.strip().toLowerCase(Locale.ROOT))) {
         return candidate.strip();
       }

@@ -30,13 +30,16 @@ final class MainContentScorer {
   Element find(Element root) {
     Map<Element, Double> scores = new IdentityHashMap<>();
     Map<Element, Double> contained = new IdentityHashMap<>();
-    for (Element p : root.select("p, pre, blockquote")) {
-      int length = p.text().strip().length();
-      if (length < MIN_PARAGRAPH_CHARS || p.closest(EXCLUDED) != null || p.parent() == null) {
+    for (Element p : root.select("p, pre, blockquote, div")) {
+      // a div's own text counts as a paragraph held by the div itself (text separated by <br>)
+      boolean div = p.normalName().equals("div");
+      String text = div ? p.ownText() : p.text();
+      int length = text.strip().length();
+      Element parent = div ? p : p.parent();
+      if (length < MIN_PARAGRAPH_CHARS || parent == null || p.closest(EXCLUDED) != null) {
         continue;
       }
-      double score = 1 + commas(p.text()) + Math.min(length / 100.0, 3);
-      Element parent = p.parent();
+      double score = 1 + commas(text) + Math.min(length / 100.0, 3);
       scores.merge(parent, score, Double::sum);
       if (parent != root && parent.parent() != null) {
         scores.merge(parent.parent(), score / 2, Double::sum);

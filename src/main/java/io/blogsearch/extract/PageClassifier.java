@@ -34,15 +34,15 @@ final class PageClassifier {
 
   /**
    * @param postElements the page's outermost post elements, cards excluded, in page order
+   * @param post the one of them that is this page's post, or null if there are none
    * @param hasTitle whether a post title was found
    */
-  Verdict classify(Document doc, JsonLd jsonLd, List<Element> postElements, boolean hasTitle) {
+  Verdict classify(Document doc, JsonLd jsonLd, List<Element> postElements, Element post, boolean hasTitle) {
     Set<String> classes = doc.body() == null ? Set.of() : doc.body().classNames();
     if (classes.contains("error404")) {
       return new Verdict(PageKind.OTHER, "body class error404");
     }
-    Element postElement = postElements.isEmpty() ? null : postElements.get(0);
-    Optional<PostTypeRules.PostType> type = PostTypeRules.of(classes, postElement);
+    Optional<PostTypeRules.PostType> type = PostTypeRules.of(classes, post);
     if (type.isPresent()) {
       return byType(type.get());
     }
@@ -61,21 +61,22 @@ final class PageClassifier {
       return new Verdict(PageKind.OTHER, "body class " + (classes.contains("single") ? "single (not a post)"
           : classes.contains("page") ? "page" : "page-template"));
     }
-    return byMetadata(doc, jsonLd, postElements, hasTitle);
+    return byMetadata(doc, jsonLd, postElements, post, hasTitle);
   }
 
   private Verdict byType(PostTypeRules.PostType type) {
     if (postTypes.contains(type.type())) {
       return new Verdict(PageKind.POST, type.signal());
     }
-    if (type.type().equals("page")) {
+    if (type.signal().equals("body class page")) {
       return new Verdict(PageKind.OTHER, "body class page");
     }
     return new Verdict(PageKind.OTHER, "post type " + type.type() + " not in postTypes");
   }
 
   /** Engines without WordPress body classes: Open Graph, JSON-LD, the count of post elements. */
-  private Verdict byMetadata(Document doc, JsonLd jsonLd, List<Element> postElements, boolean hasTitle) {
+  private Verdict byMetadata(Document doc, JsonLd jsonLd, List<Element> postElements, Element post,
+      boolean hasTitle) {
     Element ogType = doc.selectFirst("meta[property=og:type]");
     String og = ogType == null ? "" : ogType.attr("content").strip().toLowerCase(Locale.ROOT);
     boolean articleMeta = og.equals("article") || jsonLd.isArticle();
@@ -95,7 +96,7 @@ final class PageClassifier {
       return new Verdict(PageKind.POST, og.equals("article") ? "og:type article" : "JSON-LD article");
     }
     if (posts == 1) {
-      Optional<PostTypeRules.PostType> type = PostTypeRules.ofElement(postElements.get(0));
+      Optional<PostTypeRules.PostType> type = PostTypeRules.ofElement(post);
       if (type.isPresent()) {
         return byType(type.get());
       }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -15,6 +17,7 @@ import org.jsoup.nodes.Element;
  */
 final class PaginationReader {
   private static final String CURRENT = ".current, [aria-current=page]";
+  private static final Pattern PAGE_NUMBER = Pattern.compile("\\D*?(\\d{1,4})\\D*");
 
   private final UrlNormalizer urls;
 
@@ -68,7 +71,7 @@ final class PaginationReader {
         return n;
       }
     }
-    for (String token : links.ownText().split("[^0-9]+")) {
+    for (String token : links.ownText().split("\\s+")) {
       Integer n = number(token);
       if (n != null && !linked.containsKey(n)) {
         return n;
@@ -77,11 +80,9 @@ final class PaginationReader {
     return null;
   }
 
+  /** The one page number in a short link text ("2", "Page 2"), or null. */
   private static Integer number(String text) {
-    String t = text.strip();
-    if (t.isEmpty() || t.length() > 4 || !t.chars().allMatch(Character::isDigit)) {
-      return null;
-    }
-    return Integer.parseInt(t);
+    Matcher m = PAGE_NUMBER.matcher(text.strip());
+    return text.length() <= 20 && m.matches() ? Integer.valueOf(m.group(1)) : null;
   }
 }

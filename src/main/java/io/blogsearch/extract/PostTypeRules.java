@@ -25,10 +25,15 @@ final class PostTypeRules {
   /** The post type of a single WordPress page, empty when the classes do not say (archives, other engines). */
   static Optional<PostType> of(Set<String> bodyClasses, Element postElement) {
     boolean single = bodyClasses.contains("single") || bodyClasses.contains("singular");
-    for (String c : bodyClasses) {
-      if (c.startsWith("single-") && !NOT_TYPES.contains(c) && NOT_TYPE_PREFIXES.stream().noneMatch(c::startsWith)) {
-        return Optional.of(new PostType(c.substring("single-".length()), "body class " + c));
-      }
+    List<String> named = bodyClasses.stream()
+        .filter(c -> c.startsWith("single-") && !NOT_TYPES.contains(c))
+        .filter(c -> NOT_TYPE_PREFIXES.stream().noneMatch(c::startsWith))
+        .toList();
+    if (!named.isEmpty()) {
+      // WordPress prints single-<type> right after single; a theme's own single-* classes may follow
+      String stated = ofElement(postElement).map(t -> "single-" + t.type()).filter(named::contains)
+          .orElse(named.get(0));
+      return Optional.of(new PostType(stated.substring("single-".length()), "body class " + stated));
     }
     if (bodyClasses.contains("page") && bodyClasses.stream().anyMatch(c -> c.startsWith("page-id-"))) {
       return Optional.of(new PostType("page", "body class page"));

@@ -59,6 +59,15 @@ class BoilerplateTest {
   }
 
   @Test
+  void removesCategoriesPageListLoginAndFailedBlockPlaceholders() {
+    assertEquals(OWN, bodyOf("<ul class=\"wp-block-categories-list wp-block-categories\"><li><a href=\"/category/a/\">A</a></li></ul>"
+        + "<ul class=\"wp-block-page-list\"><li class=\"wp-block-pages-list__item\"><a href=\"/about/\">About</a></li></ul>"
+        + "<div class=\"wp-block-loginout\"><a href=\"/wp-login.php\">Log in</a></div>"
+        + "<div class=\"components-placeholder\"><div class=\"notice notice-error\"><strong>RSS Error:</strong> WP HTTP Error:"
+        + " offline</div></div>"));
+  }
+
+  @Test
   void removesShareAdAndRelatedBoxes() {
     assertEquals(OWN, bodyOf("<div class=\"sharedaddy\"><h3>Share this:</h3></div><div class=\"share-buttons\">Tweet</div>"
         + "<ins class=\"adsbygoogle\">Ad</ins><div class=\"advertisement\">Sponsored</div>"

@@ -81,6 +81,20 @@ class ContentFallbackTest {
   }
 
   @Test
+  void readsTextSeparatedByLineBreaksWithoutParagraphs() {
+    Article a = postIn("<div class=\"hentry post-5\"><h2 class=\"title\">Decision pages</h2><div class=\"text\">" + P1
+        + "<br><br>" + P2 + "<br><br>" + P3 + "</div><div class=\"meta\"><a href=\"/tag/x/\">x</a></div></div>");
+    assertEquals(P1 + "\n" + P2 + "\n" + P3, a.body(), "TextBlocks keeps <br> runs as one line break");
+  }
+
+  @Test
+  void scoresThePostWhenTheConfiguredContentElementIsAnEmptyWrapper() {
+    Article a = postIn("<article class=\"post-5 post type-post\"><h1 class=\"entry-title\">Decision pages</h1>"
+        + "<div class=\"entry-content\"></div><div class=\"builder-section\">" + PARAGRAPHS + "</div></article>");
+    assertEquals(BODY, a.body());
+  }
+
+  @Test
   void joinsContentSplitIntoSections() {
     Article a = postIn("<article><h1>Decision pages</h1><div class=\"story\"><section><div class=\"s\"><div class=\"t\"><p>" + P1
         + "</p></div></div></section><hr><section><div class=\"s\"><div class=\"t\"><p>" + P2 + "</p><p>" + P3

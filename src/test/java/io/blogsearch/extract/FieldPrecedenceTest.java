@@ -197,6 +197,15 @@ class FieldPrecedenceTest {
   }
 
   @Test
+  void themePlaceholderUntitledIsNoTitle() {
+    String html = HtmlPages.html("<title>Quiet Management</title>", SINGLE_POST, "<main><article class=\"post-5 post type-post\">"
+        + "<h1 class=\"entry-title\">Untitled</h1><div class=\"entry-content\"><p>" + TEXT + "</p></div></article></main>");
+    assertEquals("", HtmlPages.post(URL, html).title());
+    String titled = html.replace("<title>Quiet Management</title>", "<title>Untitled &#8211; Quiet Management</title>");
+    assertEquals("Untitled", HtmlPages.post(URL, titled).title(), "a post really called Untitled keeps its title");
+  }
+
+  @Test
   void siteTitleHeadingIsNotThePostTitle() {
     String html = HtmlPages.html("<title>Precedence – Quiet Management</title><meta property=\"og:title\" content=\"Precedence\">",
         SINGLE_POST, "<header><h1 class=\"site-title\">Quiet Management</h1></header><main><div class=\"post-5 post\">"

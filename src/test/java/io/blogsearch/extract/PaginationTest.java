@@ -55,6 +55,15 @@ class PaginationTest {
   }
 
   @Test
+  void readsTwentyTwentyOnePageLinksLabelledPageN() {
+    PageAnalysis p = HtmlPages.analyze(POST, page(POST, "Post Page 1", "<nav class=\"page-links\" aria-label=\"Page\">"
+        + " <span class=\"post-page-numbers current\" aria-current=\"page\">Page 1</span> <a href=\"" + POST + "2/\""
+        + " class=\"post-page-numbers\">Page 2</a> <a href=\"" + POST + "3/\" class=\"post-page-numbers\">Page 3</a></nav>"));
+    assertEquals(new PageAnalysis.Pagination(1, POST, List.of(POST + "2/", POST + "3/")), p.pagination());
+    assertEquals("Post Page 1", p.article().orElseThrow().body());
+  }
+
+  @Test
   void readsNonPrettyPermalinkPages() {
     String first = BLOG + "/?p=9";
     PageAnalysis p = HtmlPages.analyze(BLOG + "/?p=9&page=3", page(BLOG + "/?p=9&page=3", "Part three.",

@@ -50,6 +50,13 @@ class PostKindTest {
   }
 
   @Test
+  void pageFromPostClassWhenBodyHasNoClassesIsNotAPost() {
+    String html = HtmlPages.html("<title>About</title>", null, "<main><article class=\"post-7 page type-page status-publish hentry\">"
+        + "<h1 class=\"entry-title\">About</h1><div class=\"entry-content\"><p>About us.</p></div></article></main>");
+    assertKind(analyze(URL, html), PageKind.OTHER, "post type page not in postTypes");
+  }
+
+  @Test
   void singleWithPostIdReadsTypeFromPostClassWhenBodyNamesNoType() {
     String html = wordpressSingle("", "single postid-12", TESTIMONIAL);
     assertKind(analyze(URL, html), PageKind.OTHER, "post type testimonials not in postTypes");
@@ -80,6 +87,26 @@ class PostKindTest {
     PageAnalysis p = analyze(URL, html);
     assertKind(p, PageKind.OTHER, "empty body");
     assertTrue(p.article().isEmpty());
+  }
+
+  @Test
+  void passwordProtectedPostIsNotAPost() {
+    String html = wordpressSingle("", SINGLE_POST + " post-password-required", "<article class=\"post-5 post type-post"
+        + " post-password-required hentry\"><h1 class=\"entry-title\">Protected: Secret plans</h1><div class=\"entry-content\">"
+        + "<form action=\"/wp-login.php?action=postpass\" class=\"post-password-form\" method=\"post\"><p>This content is"
+        + " password protected. To view it please enter your password below:</p><p><label>Password: <input name=\"post_password\""
+        + " type=\"password\"></label> <input type=\"submit\" value=\"Enter\"></p></form></div></article>");
+    assertKind(analyze(URL, html), PageKind.OTHER, "password protected");
+  }
+
+  @Test
+  void passwordProtectedPostWithItsMessageOutsideTheFormIsNotAPost() {
+    String html = wordpressSingle("", SINGLE_POST, "<article class=\"post-5 post type-post post-password-required hentry\">"
+        + "<h1 class=\"entry-title\">Protected: Plans</h1><div class=\"entry-content\"><p class=\"post-password-message\">"
+        + "This content is password protected. Please enter a password to view.</p><form action=\"/wp-login.php?action=postpass\""
+        + " class=\"post-password-form\" method=\"post\"><label>Password</label><input name=\"post_password\" type=\"password\">"
+        + "</form></div></article>");
+    assertKind(analyze(URL, html), PageKind.OTHER, "password protected");
   }
 
   @Test
@@ -147,5 +174,23 @@ class PostKindTest {
     String withArticle = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"CollectionPage\"},"
         + "{\"@type\":\"BlogPosting\",\"headline\":\"Jo\"}]}</script>";
     assertKind(analyze(URL, HtmlPages.html(withArticle, null, one)), PageKind.POST, "JSON-LD article");
+  }
+
+  @Test
+  void themeSingleClassesBeforeTheTypeDoNotHideIt() {
+    String html = wordpressSingle("", "single-sidebar-right single single-testimonials postid-12", TESTIMONIAL);
+    assertKind(analyze(URL, html), PageKind.OTHER, "post type testimonials not in postTypes");
+  }
+
+  @Test
+  void thePostIsTheElementWithThisPagesPostIdNotAnEarlierCard() {
+    String card = "<div class=\"featured\"><article id=\"post-8\" class=\"post-8 post type-post hentry\">"
+        + "<h2 class=\"entry-title\">Featured elsewhere</h2><div class=\"entry-content\"><p>Another post's teaser that"
+        + " is long enough to read.</p></div></article></div>";
+    String own = "<article id=\"post-5\" class=\"post-5 post type-post hentry\"><h1 class=\"entry-title\">Own post</h1>"
+        + "<div class=\"entry-content\"><p>The page's own text.</p></div></article>";
+    Article a = HtmlPages.post(URL, wordpressSingle("", SINGLE_POST, card + own));
+    assertEquals("Own post", a.title());
+    assertEquals("The page's own text.", a.body());
   }
 }
