@@ -47,8 +47,13 @@ final class JobHistory {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling("jobs.json.tmp");
-      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), jobs);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), jobs);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        Files.deleteIfExists(tmp); // a full disk must not leave half a file behind
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

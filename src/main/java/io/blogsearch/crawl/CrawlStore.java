@@ -136,7 +136,7 @@ public final class CrawlStore {
         Files.deleteIfExists(dir.resolve(CrawlJournal.FILE));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save crawl output in " + dir, e);
+      throw new UncheckedIOException("cannot save crawl output in " + dir + ": " + e.getMessage(), e);
     }
   }
 

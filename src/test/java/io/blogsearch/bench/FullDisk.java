@@ -28,21 +28,23 @@ final class FullDisk {
     }
     try (ServiceProcess service = new ServiceProcess(mnt.resolve("data"))) {
       List<String> before = FaultsBenchmark.postUrls(service);
+      System.out.println("== full disk during a full reindex (data dir on a 64 MiB tmpfs, filled up to the space left)");
       Path filler = mnt.resolve("filler");
-      long free = Files.getFileStore(mnt).getUsableSpace();
-      fill(filler, free - 256 * 1024);
-      String job = FaultsBenchmark.runJob(service, "{\"mode\":\"full\"}");
-      int searchStatus = FaultsBenchmark.get(service.base() + "/api/search?q=feedback").statusCode();
-      List<String> after = FaultsBenchmark.postUrls(service);
-      List<String> partial = leftovers(service.dataDir);
-      Files.delete(filler);
-      String recovered = FaultsBenchmark.runJob(service, "{\"mode\":\"full\"}");
-      System.out.println("== full disk during a full reindex (data dir on a 64 MiB tmpfs, 256 KiB left free)");
-      System.out.println("  job: " + job);
-      System.out.printf(Locale.ROOT, "  search during and after: HTTP %d, %d posts listed (%d before)%n", searchStatus,
-          after.size(), before.size());
-      System.out.println("  partial files or unfinished generations left: " + (partial.isEmpty() ? "none" : partial));
-      System.out.println("  after freeing space: " + recovered);
+      // The space left decides which step hits the full disk: the crawl output, the index or the related lists.
+      for (long left : new long[] {256 * 1024, 768 * 1024, 1536 * 1024}) {
+        long free = Files.getFileStore(mnt).getUsableSpace();
+        fill(filler, free - left);
+        String job = FaultsBenchmark.runJob(service, "{\"mode\":\"full\"}");
+        int searchStatus = FaultsBenchmark.get(service.base() + "/api/search?q=feedback").statusCode();
+        List<String> after = FaultsBenchmark.postUrls(service);
+        List<String> partial = leftovers(service.dataDir);
+        Files.delete(filler);
+        System.out.printf(Locale.ROOT, "  %d KiB left: job %s%n", left / 1024, job);
+        System.out.printf(Locale.ROOT, "    search during and after: HTTP %d, %d posts listed (%d before); partial files or "
+            + "unfinished generations left: %s%n", searchStatus, after.size(), before.size(),
+            partial.isEmpty() ? "none" : partial);
+      }
+      System.out.println("  after freeing space: " + FaultsBenchmark.runJob(service, "{\"mode\":\"full\"}"));
     } finally {
       new ProcessBuilder("umount", "-l", mnt.toString()).inheritIO().start().waitFor();
     }
