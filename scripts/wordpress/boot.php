@@ -3,6 +3,7 @@
 // /etc/wordpress/config-blogsearch-PORT.php, and Debian's wp-config.php picks it by WORDPRESS_CONFIG,
 // so several instances (one per port) can run side by side.
 function blogsearch_boot_wordpress($port, $installing = false) {
+  ini_set('display_errors', 'stderr');  // keep stdout for the script's own output (JSON)
   if (!preg_match('/^[0-9]+$/', (string) $port)) {
     fwrite(STDERR, "not a port number: $port\n");
     exit(2);
