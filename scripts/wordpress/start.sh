@@ -61,6 +61,9 @@ User www-data
 Group www-data
 ErrorLog $STATE/logs/apache-error.log
 LogLevel warn
+# Every request, for checking what a crawl asked for (status, bytes, microseconds).
+LogFormat "%h \"%r\" %>s %b %D" crawl
+CustomLog $STATE/logs/access.log crawl
 LoadModule mpm_prefork_module $MODS/mod_mpm_prefork.so
 LoadModule authz_core_module $MODS/mod_authz_core.so
 LoadModule dir_module $MODS/mod_dir.so
