@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ final class CrawlTruthComparison {
   private final List<Mismatch> mismatches = new ArrayList<>();
   private final long requests;
   private final long pages;
+  private final String outcomes;
 
   CrawlTruthComparison(WordPressTruth truth, Map<String, Article> stored, CrawlReport report) {
     for (String f : List.of("indexed", "title", "author", "published", "categories", "tags", "comments", "commentAuthors",
@@ -50,6 +52,7 @@ final class CrawlTruthComparison {
     for (String u : extra) {
       mismatches.add(new Mismatch(u, "onlyPosts", "not indexed (" + kindOf(truth, u) + ")", "indexed"));
     }
+    outcomes = new TreeMap<>(report.counts()).toString() + (report.complete() ? "" : ", stopped: " + report.stopReason());
     requests = report.requests();
     pages = report.outcomes().stream().filter(o -> o.outcome() != Outcome.EXCLUDED && o.outcome() != Outcome.ROBOTS_BLOCKED)
         .map(UrlOutcome::url).distinct().count();
@@ -145,6 +148,7 @@ final class CrawlTruthComparison {
     fields.forEach((f, n) -> out.append(String.format("%-16s %d/%d%n", f, n[0], n[1])));
     out.append(String.format("%-16s %d requests for %d pages (%.2f per page, at most %.1f)%n", "requests", requests, pages,
         pages == 0 ? 0.0 : (double) requests / pages, MAX_REQUESTS_PER_PAGE));
+    out.append(String.format("%-16s %s%n", "outcomes", outcomes));
     out.append("mismatches (").append(mismatches.size()).append("):\n");
     for (Mismatch m : mismatches) {
       out.append("  ").append(m.url()).append(" | ").append(m.field()).append("\n    expected: ").append(cut(m.expected()))
