@@ -1,11 +1,10 @@
 <?php
-// Installs WordPress and imports the sample blog. Args: port, export JSON file, theme.
+// Installs WordPress and imports the sample blog. Args: port, export JSON file (or none: install only), theme.
 // Keep the arguments out of the global names WordPress itself uses ($theme is one).
 define('BLOGSEARCH_EXPORT', $argv[2]);
 define('BLOGSEARCH_THEME', $argv[3]);
-$_SERVER['HTTP_HOST'] = '127.0.0.1';
-$_SERVER['REQUEST_URI'] = '/';
-define('WP_INSTALLING', true);
+require __DIR__ . '/boot.php';
+blogsearch_boot_wordpress($argv[1], true);
 require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 require_once ABSPATH . 'wp-admin/includes/taxonomy.php';
@@ -24,6 +23,11 @@ update_option('default_comments_page', 'oldest');
 update_option('comment_order', 'asc');
 foreach ([1, 2, 3] as $id) { wp_delete_post($id, true); }  // Hello world!, Sample Page, Privacy Policy draft
 switch_theme(BLOGSEARCH_THEME);
+if (BLOGSEARCH_EXPORT === 'none') {
+  flush_rewrite_rules(true);
+  echo "installed, no posts\n";
+  exit(0);
+}
 
 $export = json_decode(file_get_contents(BLOGSEARCH_EXPORT), true);
 $authors = [];

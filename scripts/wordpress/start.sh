@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Starts a throwaway WordPress on 127.0.0.1:PORT with all state in STATE_DIR: MariaDB on a socket
 # only, Apache with mod_php, WordPress installed non-interactively with pretty permalinks and the
-# given theme, the sample posts imported from EXPORT_JSON, and a mu-plugin printing "Similar Posts:".
-# Usage: start.sh STATE_DIR PORT EXPORT_JSON [THEME]     Stop with stop.sh STATE_DIR.
+# given theme, and content from CONTENT:
+#   a .json file   the sample blog (WordPressCrawlTest writes it), plus a mu-plugin printing "Similar Posts:"
+#   a .xml file    a WXR export (e.g. the Theme Unit Test), imported with import-wxr.php
+#   none           nothing: an empty blog, to import into later (php import-wxr.php PORT FILE)
+# A mu-plugin keeps WordPress off the network (oEmbed, update checks) in every mode.
+# Usage: start.sh STATE_DIR PORT CONTENT [THEME]     Stop with stop.sh STATE_DIR.
 set -euo pipefail
-STATE=$(realpath -m "$1"); PORT=$2; EXPORT=$(realpath "$3"); THEME=${4:-twentytwentyone}
+[ $# -ge 3 ] || { echo "usage: start.sh STATE_DIR PORT CONTENT(.json|.xml|none) [THEME]" >&2; exit 2; }
+STATE=$(realpath -m "$1"); PORT=$2; CONTENT=$3; THEME=${4:-twentytwentyone}
+case "$CONTENT" in
+  none) ;;
+  *.json|*.xml) [ -r "$CONTENT" ] || { echo "cannot read $CONTENT" >&2; exit 2; }; CONTENT=$(realpath "$CONTENT") ;;
+  *) echo "CONTENT must be a .json sample export, a .xml WXR file or none, not: $CONTENT" >&2; exit 2 ;;
+esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$STATE"/{mysql,run,logs,wp-content/themes,wp-content/plugins,wp-content/mu-plugins,wp-content/uploads}
 chmod 755 "$STATE" "$STATE/run"
@@ -20,7 +30,7 @@ mariadb --socket="$STATE/run/mysql.sock" -uroot -e "CREATE DATABASE wp; CREATE U
 
 # WordPress content folder: the Debian themes, our mu-plugin
 for t in /usr/share/wordpress/wp-content/themes/*; do ln -s "$t" "$STATE/wp-content/themes/"; done
-cp "$HERE/similar-posts.php" "$STATE/wp-content/mu-plugins/"
+cp "$HERE/similar-posts.php" "$HERE/offline.php" "$STATE/wp-content/mu-plugins/"
 cat > "$STATE/wp-config.php" <<PHP
 <?php
 define('DB_NAME', 'wp'); define('DB_USER', 'wp'); define('DB_PASSWORD', 'wp');
@@ -31,10 +41,11 @@ define('WP_HOME', 'http://127.0.0.1:$PORT'); define('WP_SITEURL', 'http://127.0.
 define('FS_METHOD', 'direct'); define('WP_DEBUG', false); define('DISABLE_WP_CRON', true);
 \$table_prefix = 'wp_';
 PHP
-# Debian's wp-config.php reads /etc/wordpress/config-<host>.php; point it at ours.
+# Debian's wp-config.php reads /etc/wordpress/config-$WORDPRESS_CONFIG.php (Apache sets it below, boot.php
+# on the command line): one file per port, so instances on other ports are left alone.
 mkdir -p /etc/wordpress
-ln -sf "$STATE/wp-config.php" /etc/wordpress/config-127.0.0.1.php
-echo "/etc/wordpress/config-127.0.0.1.php" > "$STATE/run/etc-link"
+ln -sf "$STATE/wp-config.php" "/etc/wordpress/config-blogsearch-$PORT.php"
+echo "/etc/wordpress/config-blogsearch-$PORT.php" > "$STATE/run/etc-link"
 
 # Apache with mod_php on 127.0.0.1:PORT
 MODS=/usr/lib/apache2/modules
@@ -50,12 +61,16 @@ User www-data
 Group www-data
 ErrorLog $STATE/logs/apache-error.log
 LogLevel warn
+# Every request, for checking what a crawl asked for (status, bytes, microseconds).
+LogFormat "%h \"%r\" %>s %b %D" crawl
+CustomLog $STATE/logs/access.log crawl
 LoadModule mpm_prefork_module $MODS/mod_mpm_prefork.so
 LoadModule authz_core_module $MODS/mod_authz_core.so
 LoadModule dir_module $MODS/mod_dir.so
 LoadModule mime_module $MODS/mod_mime.so
 LoadModule rewrite_module $MODS/mod_rewrite.so
 LoadModule alias_module $MODS/mod_alias.so
+LoadModule env_module $MODS/mod_env.so
 LoadModule php_module $PHPMOD
 TypesConfig /etc/mime.types
 StartServers 2
@@ -63,6 +78,7 @@ MaxRequestWorkers 16
 DirectoryIndex index.php index.html
 AddHandler application/x-httpd-php .php
 DocumentRoot /usr/share/wordpress
+SetEnv WORDPRESS_CONFIG blogsearch-$PORT
 Alias /wp-content $STATE/wp-content
 <Directory />
   Require all denied
@@ -90,7 +106,11 @@ fi
 apache2 -f "$STATE/apache2.conf" -k start
 
 # Install, configure and import
-php "$HERE/setup.php" "$PORT" "$EXPORT" "$THEME" > "$STATE/logs/setup.log" 2>&1 || { cat "$STATE/logs/setup.log" >&2; exit 1; }
+php "$HERE/setup.php" "$PORT" "$([ "${CONTENT##*.}" = json ] && echo "$CONTENT" || echo none)" "$THEME" > "$STATE/logs/setup.log" 2>&1 \
+  || { cat "$STATE/logs/setup.log" >&2; exit 1; }
+if [ "${CONTENT##*.}" = xml ]; then
+  php "$HERE/import-wxr.php" "$PORT" "$CONTENT" > "$STATE/logs/import.log" 2>&1 || { cat "$STATE/logs/import.log" >&2; exit 1; }
+fi
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" || { echo "WordPress does not answer; see $STATE/logs" >&2; exit 1; }
 echo "WordPress running at http://127.0.0.1:$PORT/ (theme $THEME)"

@@ -11,8 +11,6 @@ import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SamplePost;
 import io.blogsearch.extract.Article;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -25,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,50 +30,30 @@ import org.junit.jupiter.api.Test;
  * Crawls a real WordPress (Debian's packages, started by scripts/wordpress/start.sh with MariaDB
  * on a socket and Apache on a loopback port) holding the sample blog, first with the classic
  * twentytwentyone theme and then with the block theme twentytwentythree, using the default
- * selectors both times. Skipped, with the reason, only when WordPress cannot be started here.
+ * selectors both times. Skipped, with the reason, only when WordPress cannot be started here, and
+ * then never under CI=true (see {@link WordPressSite}).
  */
 class WordPressCrawlTest {
   private static final SampleBlog BLOG = SampleBlog.load();
   private static final DateTimeFormatter SQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static Path state;
+  private static WordPressSite wordpress;
   private static int port;
-  private static boolean started;
 
   @BeforeAll
   static void startWordPress() throws Exception {
-    Assumptions.assumeTrue(Files.exists(Path.of("/usr/share/wordpress/wp-load.php")) && onPath("mariadbd") && onPath("apache2")
-        && onPath("php"), "WordPress, MariaDB, Apache or PHP is not installed (scripts/wordpress/install-packages.sh); skipped");
-    state = Files.createTempDirectory("wordpress-state");
-    // Apache's workers run as www-data and must read the config and wp-content under this folder.
-    Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    state = Files.createTempDirectory("wordpress-export");
     Path export = state.resolve("export.json");
     writeExport(export);
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder("bash", "scripts/wordpress/start.sh", state.resolve("wp").toString(), String.valueOf(port),
-        export.toString(), "twentytwentyone").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    started = p.waitFor() == 0;
-    Assumptions.assumeTrue(started, "WordPress could not be started here: " + out);
-    System.out.printf("WordPress set up in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, out.strip());
+    wordpress = WordPressSite.start(export.toString(), "twentytwentyone");
+    port = wordpress.port();
   }
 
   @AfterAll
   static void stopWordPress() throws Exception {
-    if (state != null) {
-      new ProcessBuilder("bash", "scripts/wordpress/stop.sh", state.resolve("wp").toString()).inheritIO().start().waitFor();
+    if (wordpress != null) {
+      wordpress.close();
     }
-  }
-
-  private static boolean onPath(String command) {
-    for (String dir : System.getenv("PATH").split(":")) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return Files.isExecutable(Path.of("/usr/sbin", command));
   }
 
   private static void writeExport(Path file) throws IOException {
@@ -103,9 +80,7 @@ class WordPressCrawlTest {
   }
 
   private static void theme(String theme) throws Exception {
-    Process p = new ProcessBuilder("php", "scripts/wordpress/switch-theme.php", theme).redirectErrorStream(true).start();
-    assertEquals("theme " + theme, new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
-    assertEquals(0, p.waitFor());
+    wordpress.switchTheme(theme);
   }
 
   /** WordPress prints curly quotes, dashes and ellipses (wptexturize); compare text without them. */
