@@ -1,5 +1,6 @@
 package io.blogsearch.admin;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,19 +12,20 @@ import java.util.List;
  * @param urls pages of a urls job
  * @param trigger api, schedule or cli
  * @param state queued, running, succeeded, failed or cancelled
- * @param phase crawl, index, publish or done
- * @param createdAt when it was requested
- * @param startedAt when it started, or null
+ * @param phase queued, crawl, index, publish or done
+ * @param queuedAt when it was requested (a job carrying merged requests: the first of them)
+ * @param startedAt when it started running, or null (never for a job cancelled or superseded while queued)
  * @param finishedAt when it ended, or null
  * @param progress live counters
  * @param generation the generation it published, or null
  * @param documents posts in that generation
  * @param message why it failed or was cancelled, or null
  * @param errors per-URL crawl errors (the first 50)
+ * @param supersededBy the queued job that carries this one's request instead, or null
  */
 public record JobStatus(String id, String mode, List<String> urls, String trigger, String state, String phase,
-    Instant createdAt, Instant startedAt, Instant finishedAt, Progress progress, String generation, int documents,
-    String message, List<UrlError> errors) {
+    @JsonAlias("createdAt") Instant queuedAt, Instant startedAt, Instant finishedAt, Progress progress, String generation,
+    int documents, String message, List<UrlError> errors, String supersededBy) {
 
   public JobStatus {
     urls = List.copyOf(urls);

@@ -1,24 +1,32 @@
 package io.blogsearch.admin;
 
+import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlProgress;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Outcome;
 import io.blogsearch.crawl.UrlOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 
-/** One reindex job's live state; {@link #status()} snapshots it as an immutable record. */
+/**
+ * One reindex job's live state; {@link #status()} snapshots it as an immutable record. While it
+ * is queued, later requests may be merged into it ({@link #merge}).
+ */
 final class ReindexJob {
   private static final int MAX_ERRORS = 50;
 
   final String id;
-  final String mode;
-  final List<String> urls;
+  final CrawlPlan.Mode mode;
   final String trigger;
-  final Instant createdAt = Instant.now();
+  final Instant queuedAt = Instant.now();
+  private volatile List<String> urls;
+  private volatile boolean allowShrink;
+  private volatile String supersededBy;
   private volatile String state = "queued";
-  private volatile String phase = "crawl";
+  private volatile String phase = "queued";
   private volatile Instant startedAt;
   private volatile Instant finishedAt;
   private volatile JobStatus.Progress progress = JobStatus.Progress.none();
@@ -28,16 +36,48 @@ final class ReindexJob {
   private volatile List<JobStatus.UrlError> errors = List.of();
   private volatile boolean cancelRequested;
 
-  ReindexJob(String id, String mode, List<String> urls, String trigger) {
+  ReindexJob(String id, CrawlPlan plan, String trigger, boolean allowShrink) {
     this.id = id;
-    this.mode = mode;
-    this.urls = List.copyOf(urls);
+    this.mode = plan.mode();
+    this.urls = List.copyOf(plan.urls());
     this.trigger = trigger;
+    this.allowShrink = allowShrink;
   }
 
   JobStatus status() {
-    return new JobStatus(id, mode, urls, trigger, state, phase, createdAt, startedAt, finishedAt, progress, generation,
-        documents, message, errors);
+    return new JobStatus(id, mode.name().toLowerCase(Locale.ROOT), urls, trigger, state, phase, queuedAt, startedAt,
+        finishedAt, progress, generation, documents, message, errors, supersededBy);
+  }
+
+  /** What the crawl covers, as it stands when the job starts. */
+  CrawlPlan plan() {
+    return new CrawlPlan(mode, urls);
+  }
+
+  boolean allowShrink() {
+    return allowShrink;
+  }
+
+  List<String> urls() {
+    return urls;
+  }
+
+  /**
+   * Takes on another request while queued: its URLs join this job's (order kept, no repeats) and
+   * an {@code allowShrink} it asks for applies to the whole job — whoever sent it accepts a shrink.
+   */
+  synchronized void merge(List<String> moreUrls, boolean moreAllowShrink) {
+    LinkedHashSet<String> union = new LinkedHashSet<>(urls);
+    union.addAll(moreUrls);
+    urls = List.copyOf(union);
+    allowShrink |= moreAllowShrink;
+  }
+
+  /** Ends a queued job whose request {@code carrier} now carries. */
+  void superseded(ReindexJob carrier) {
+    supersededBy = carrier.id;
+    finish("cancelled", "superseded by " + carrier.id + " (a queued " + carrier.status().mode()
+        + " reindex covers it); it never ran");
   }
 
   boolean cancelRequested() {
@@ -51,6 +91,7 @@ final class ReindexJob {
   void started() {
     startedAt = Instant.now();
     state = "running";
+    phase = "crawl";
   }
 
   void phase(String p) {

@@ -7,6 +7,7 @@ import io.blogsearch.crawl.Crawler;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Generations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,22 +23,45 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin stage's façade: runs reindex jobs one at a time — crawl, build a new generation,
  * swap it in — while the previous generation keeps serving. A failed or cancelled job leaves
- * the serving index untouched. Keeps the job history and an optional recrawl schedule.
+ * the serving index untouched. Requests arriving while a job runs wait in a coalescing queue
+ * ({@link PendingJobs}: at most one waiting job per kind). Keeps the job history and an optional
+ * recrawl schedule.
  */
 public final class ReindexJobs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReindexJobs.class);
 
-  /** Thrown by {@link #submit} while another job runs. */
+  /** Thrown by {@link #rollback} while a job runs or waits: its publish would undo the rollback. */
   public static final class Busy extends RuntimeException {
     private final String runningId;
 
-    Busy(String runningId) {
-      super("job " + runningId + " is already running");
+    Busy(String runningId, List<String> queuedIds) {
+      super("job " + runningId + " is running" + (queuedIds.isEmpty() ? "" : " and " + String.join(", ", queuedIds)
+          + (queuedIds.size() == 1 ? " is" : " are") + " queued"));
       this.runningId = runningId;
     }
 
     public String runningId() {
       return runningId;
+    }
+  }
+
+  /** Thrown by {@link #submit} once {@link #close} has begun. */
+  public static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("the service is stopping; no new jobs are taken");
+    }
+  }
+
+  /**
+   * The waiting jobs.
+   *
+   * @param length how many wait (at most {@link PendingJobs#MAX_LENGTH})
+   * @param oldestWaitingSeconds how long the oldest has waited, 0 when none
+   * @param jobs oldest first
+   */
+  public record Queue(int length, double oldestWaitingSeconds, List<JobStatus> jobs) {
+    public Queue {
+      jobs = List.copyOf(jobs);
     }
   }
 
@@ -49,7 +73,9 @@ public final class ReindexJobs implements AutoCloseable {
   private final AtomicLong numbers;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("reindex"));
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reindex-schedule"));
+  private final PendingJobs pending = new PendingJobs();
   private ReindexJob running;
+  private boolean closed;
 
   /**
    * @param serving swapped to each newly published generation
@@ -64,37 +90,51 @@ public final class ReindexJobs implements AutoCloseable {
     this.numbers = new AtomicLong(history.nextNumber());
   }
 
-  /** Starts a job that refuses to shrink the index; {@link Busy} when one is running. */
+  /** Starts or queues a job that refuses to shrink the index. */
   public JobStatus submit(CrawlPlan plan, String trigger) {
     return submit(plan, trigger, false);
   }
 
   /**
-   * Starts a job; {@link Busy} when one is running.
+   * Starts a job when none runs; otherwise queues the request, merged into a waiting job where
+   * {@link PendingJobs} says one covers it. Answers the job that will carry the request.
    *
    * @param allowShrink publish even if the crawl leaves no posts or far fewer than now serve
+   * @throws Stopped after {@link #close}
    */
   public synchronized JobStatus submit(CrawlPlan plan, String trigger, boolean allowShrink) {
-    if (running != null) {
-      throw new Busy(running.id);
+    if (closed) {
+      throw new Stopped();
     }
-    ReindexJob job = new ReindexJob("job-" + numbers.getAndIncrement(), plan.mode().name().toLowerCase(java.util.Locale.ROOT),
-        plan.urls(), trigger);
-    worker.submit(() -> run(job, plan, allowShrink));
+    if (running == null) {
+      ReindexJob job = new ReindexJob(nextId(), plan, trigger, allowShrink);
+      start(job);
+      return job.status();
+    }
+    PendingJobs.Placed placed = pending.place(plan, trigger, allowShrink, this::nextId);
+    placed.superseded().forEach(this::record);
+    return placed.carrier().status();
+  }
+
+  private String nextId() {
+    return "job-" + numbers.getAndIncrement();
+  }
+
+  private void start(ReindexJob job) {
     running = job;
-    return job.status();
+    worker.submit(() -> run(job));
   }
 
   /**
    * Serves the previous complete generation again, once it has opened and answered; {@link Busy}
-   * while a job runs (a job's publish and a rollback never race). Empty when there is no earlier
-   * generation.
+   * while a job runs or waits (a job's publish and a rollback never race, and a queued job would
+   * publish over the rollback moments later). Empty when there is no earlier generation.
    *
    * @throws Generations.LayoutMismatch when the previous generation has another index layout
    */
   public synchronized Optional<Generations.Generation> rollback() {
     if (running != null) {
-      throw new Busy(running.id);
+      throw new Busy(running.id, pending.all().stream().map(j -> j.id).toList());
     }
     Generations generations = new Generations(site.generationsDir());
     Optional<Generations.Generation> previous = generations.previous();
@@ -102,13 +142,14 @@ public final class ReindexJobs implements AutoCloseable {
     return previous;
   }
 
-  /** Runs an incremental job every {@code interval} (skipped while another job runs). */
+  /** Submits an incremental job every {@code interval}; while one waits, the next tick merges into it. */
   public void schedule(Duration interval) {
     scheduler.scheduleWithFixedDelay(() -> {
       try {
-        submit(CrawlPlan.incremental(), "schedule");
-      } catch (Busy busy) {
-        LOG.info("scheduled reindex skipped: {}", busy.getMessage());
+        JobStatus job = submit(CrawlPlan.incremental(), "schedule");
+        LOG.info("scheduled reindex: {} {}", job.id(), job.state());
+      } catch (RuntimeException e) {
+        LOG.info("scheduled reindex skipped: {}", e.getMessage());
       }
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -117,12 +158,17 @@ public final class ReindexJobs implements AutoCloseable {
     if (running != null && running.id.equals(id)) {
       return Optional.of(running.status());
     }
+    Optional<ReindexJob> waiting = pending.get(id);
+    if (waiting.isPresent()) {
+      return Optional.of(waiting.get().status());
+    }
     return history.all().stream().filter(j -> j.id().equals(id)).findFirst();
   }
 
-  /** Newest first, the running job included. */
+  /** Newest first: the waiting jobs, the running one, then the history. */
   public synchronized List<JobStatus> all() {
     List<JobStatus> out = new ArrayList<>();
+    pending.all().forEach(j -> out.add(0, j.status()));
     if (running != null) {
       out.add(running.status());
     }
@@ -134,16 +180,43 @@ public final class ReindexJobs implements AutoCloseable {
     return Optional.ofNullable(running).map(ReindexJob::status);
   }
 
-  /** Asks the running job {@code id} to stop; false when it is not running. */
-  public synchronized boolean cancel(String id) {
-    if (running == null || !running.id.equals(id)) {
-      return false;
-    }
-    running.requestCancel();
-    return true;
+  public synchronized Queue queue() {
+    List<JobStatus> waiting = pending.all().stream().map(ReindexJob::status).toList();
+    double oldest = waiting.isEmpty() ? 0
+        : Duration.between(waiting.get(0).queuedAt(), Instant.now()).toNanos() / 1e9;
+    return new Queue(waiting.size(), oldest, waiting);
   }
 
-  private void run(ReindexJob job, CrawlPlan plan, boolean allowShrink) {
+  /**
+   * Asks the running job {@code id} to stop, or takes a waiting one off the queue (recorded as
+   * cancelled); false when it is neither.
+   */
+  public synchronized boolean cancel(String id) {
+    if (running != null && running.id.equals(id)) {
+      running.requestCancel();
+      return true;
+    }
+    Optional<ReindexJob> waiting = pending.get(id);
+    waiting.ifPresent(job -> {
+      pending.remove(job);
+      job.finish("cancelled", "cancelled while queued; it never ran");
+      record(job);
+    });
+    return waiting.isPresent();
+  }
+
+  /** Writes a job that never ran into the history; a history that cannot be written is logged, not fatal. */
+  private void record(ReindexJob job) {
+    try {
+      history.add(job.status());
+    } catch (RuntimeException e) {
+      LOG.error("reindex {}: cannot record it in the job history", job.id, e);
+    }
+  }
+
+  private void run(ReindexJob job) {
+    CrawlPlan plan = job.plan();
+    boolean allowShrink = job.allowShrink();
     job.started();
     long t0 = System.nanoTime();
     try {
@@ -180,7 +253,10 @@ public final class ReindexJobs implements AutoCloseable {
     }
   }
 
-  /** Records a finished job and frees the slot — on every path, even if the history cannot be written. */
+  /**
+   * Records a finished job, frees the slot and starts the next waiting job — on every path, even
+   * if the history cannot be written.
+   */
   private void finished(ReindexJob job, long t0) {
     JobStatus done = job.status();
     LOG.info("reindex {} {} in {} ms", job.id, done.state(), (System.nanoTime() - t0) / 1_000_000);
@@ -190,6 +266,7 @@ public final class ReindexJobs implements AutoCloseable {
           history.add(done);
         } finally {
           running = null;
+          startNext();
         }
       }
     } catch (RuntimeException e) {
@@ -202,11 +279,26 @@ public final class ReindexJobs implements AutoCloseable {
     }
   }
 
-  /** Stops the schedule, cancels a running job and waits for it to wind down (SIGTERM). */
+  private void startNext() {
+    ReindexJob next = closed ? null : pending.poll();
+    if (next != null) {
+      start(next);
+    }
+  }
+
+  /**
+   * Stops the schedule, drops the waiting jobs (recorded as cancelled), cancels a running job and
+   * waits for it to wind down (SIGTERM).
+   */
   @Override
   public void close() {
     scheduler.shutdownNow();
     synchronized (this) {
+      closed = true;
+      for (ReindexJob job = pending.poll(); job != null; job = pending.poll()) {
+        job.finish("cancelled", "service stopped before it ran");
+        record(job);
+      }
       if (running != null) {
         running.requestCancel();
       }

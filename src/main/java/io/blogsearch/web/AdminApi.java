@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The token-protected admin endpoints: start, watch, list and cancel reindex jobs, index status
+ * The token-protected admin endpoints: start or queue, watch, list and cancel reindex jobs, index status
  * and rollback. The token comes in {@code Authorization: Bearer …} (or {@code X-Admin-Token})
  * and is compared in constant time; it is never logged.
  */
@@ -66,12 +66,12 @@ final class AdminApi {
   void reindex(Context ctx) throws Exception {
     CrawlPlan plan = plan(ctx.body());
     try {
+      // the job that will carry this request: started, newly queued, or a queued one it merged into
       JobStatus job = jobs.submit(plan, "api", allowShrink(ctx.body()));
       ctx.header("Location", "/api/admin/jobs/" + job.id());
       ctx.status(202).json(job);
-    } catch (ReindexJobs.Busy busy) {
-      ctx.header("Location", "/api/admin/jobs/" + busy.runningId());
-      ApiServer.error(ctx, 409, "conflict", "a reindex is already running: " + busy.runningId());
+    } catch (ReindexJobs.Stopped stopped) {
+      ApiServer.error(ctx, 503, "unavailable", stopped.getMessage());
     }
   }
 
@@ -142,7 +142,7 @@ final class AdminApi {
     if (jobs.cancel(id)) {
       ctx.status(202).json(jobs.get(id).orElseThrow());
     } else if (jobs.get(id).isPresent()) {
-      ApiServer.error(ctx, 409, "conflict", "job " + id + " is not running");
+      ApiServer.error(ctx, 409, "conflict", "job " + id + " is neither running nor queued");
     } else {
       ApiServer.error(ctx, 404, "not_found", "no job " + RequestParams.abbreviate(id));
     }
@@ -173,6 +173,7 @@ final class AdminApi {
       out.put("lastCrawl", crawl);
     }
     out.put("runningJob", jobs.runningJob().orElse(null));
+    out.put("queue", jobs.queue());
     ctx.json(out);
   }
 
@@ -185,7 +186,8 @@ final class AdminApi {
       }
       ctx.json(Map.of("generation", previous.get().name()));
     } catch (ReindexJobs.Busy busy) {
-      ApiServer.error(ctx, 409, "conflict", "a reindex is running: " + busy.runningId());
+      ApiServer.error(ctx, 409, "conflict", "cannot roll back while a reindex runs or waits (its publish would undo it): "
+          + busy.getMessage());
     } catch (Generations.LayoutMismatch old) {
       ApiServer.error(ctx, 409, "conflict", "cannot roll back to " + old.getMessage());
     } catch (RuntimeException broken) {

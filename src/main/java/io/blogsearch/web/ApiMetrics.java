@@ -1,6 +1,7 @@
 package io.blogsearch.web;
 
 import io.blogsearch.admin.JobStatus;
+import io.blogsearch.admin.ReindexJobs;
 import io.blogsearch.admin.ServingManager;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Prometheus metrics through Micrometer: per-route latency histograms, search and related
- * counts, index size and document count, crawl counters and reindex durations.
+ * counts, index size and document count, crawl counters, reindex durations and the reindex queue.
  */
 public final class ApiMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -51,6 +52,15 @@ public final class ApiMetrics {
 
   void relatedServed() {
     relatedLookups.increment();
+  }
+
+  /** Publishes the reindex queue's length and the oldest job's wait as gauges. */
+  public void watchQueue(ReindexJobs jobs) {
+    // strong references: Micrometer holds gauge objects weakly, and a collected one would read NaN
+    Gauge.builder("blogsearch.jobs.queued", jobs, j -> j.queue().length())
+        .description("reindex jobs waiting behind the running one (coalesced: at most 2)").strongReference(true).register(registry);
+    Gauge.builder("blogsearch.jobs.queue.wait.seconds", jobs, j -> j.queue().oldestWaitingSeconds())
+        .description("seconds the oldest waiting reindex job has waited, 0 when none").strongReference(true).register(registry);
   }
 
   /** Records a finished reindex job. */

@@ -79,6 +79,9 @@ public final class ApiServer implements AutoCloseable {
     this.pages = new WebPages(serving, settings.demoWidgetPage());
     this.admin = adminTarget == null ? null
         : new AdminApi(adminTarget.jobs(), serving, adminTarget.site(), settings.adminToken(), mapper);
+    if (adminTarget != null) {
+      metrics.watchQueue(adminTarget.jobs());
+    }
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.http.prefer405over404 = true;

@@ -42,6 +42,14 @@ final class AdminFixture implements AutoCloseable {
    * @param settings API settings; null for the defaults with {@link #TOKEN}
    */
   AdminFixture(Path data, String extraYaml, ApiSettings settings) throws Exception {
+    this(data, extraYaml, settings, Duration.ZERO);
+  }
+
+  /**
+   * @param jobDelay politeness delay of the reindex jobs' crawls (one connection), to keep a job
+   *     running while a test queues more; zero for the fixture's fast crawls
+   */
+  AdminFixture(Path data, String extraYaml, ApiSettings settings, Duration jobDelay) throws Exception {
     blog = new SampleBlogServer(BLOG, 0, Duration.ZERO);
     site = new ConfigLoader().parse("""
         name: admin
@@ -55,7 +63,9 @@ final class AdminFixture implements AutoCloseable {
     new IndexBuilder(site, options.stemmer()).build(true, () -> false);
     serving = ServingManager.open(new Generations(site.generationsDir()), options).orElseThrow();
     ApiMetrics metrics = new ApiMetrics(serving);
-    jobs = new ReindexJobs(site, options.stemmer(), serving, metrics::jobFinished);
+    SiteConfig jobSite = jobDelay.isZero() ? site : site.withPoliteness(new SiteConfig.Politeness(1, jobDelay,
+        Duration.ofSeconds(1), "blogsearch-bot/test", true, false));
+    jobs = new ReindexJobs(jobSite, options.stemmer(), serving, metrics::jobFinished);
     api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()),
         settings == null ? new ApiSettings(List.of(), 0, 0, TOKEN, null) : settings, metrics, new ApiServer.Admin(jobs, site))
         .start("127.0.0.1", 0);

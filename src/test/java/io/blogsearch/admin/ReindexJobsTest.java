@@ -51,6 +51,28 @@ class ReindexJobsTest {
   }
 
   @Test
+  void aQueuedJobStartsEvenWhenTheHistoryCannotBeWritten() throws Exception {
+    try (AdminFixture f = new AdminFixture(data, "", null)) {
+      Path history = f.site.siteDir().resolve("jobs.json");
+      Files.deleteIfExists(history);
+      Files.createDirectories(history.resolve("in-the-way"));
+      SamplePost p = AdminFixture.BLOG.bySlug("delegation-that-actually-sticks").orElseThrow();
+      CrawlPlan onePage = CrawlPlan.urls(List.of(f.blog.baseUrl() + p.path()));
+      try (ReindexJobs jobs = new ReindexJobs(f.site, BlogAnalyzers.Stemmer.PORTER, f.serving, j -> { })) {
+        JobStatus first = jobs.submit(onePage, "api");
+        JobStatus queued = jobs.submit(CrawlPlan.incremental(), "api");
+        assertEquals("queued", queued.state());
+        long end = System.nanoTime() + 60_000_000_000L;
+        while ((jobs.runningJob().isPresent() || jobs.queue().length() > 0) && System.nanoTime() < end) {
+          Thread.sleep(50);
+        }
+        assertEquals("succeeded", jobs.get(first.id()).orElseThrow().state());
+        assertEquals("succeeded", jobs.get(queued.id()).orElseThrow().state(), "the slot passed on despite the failed write");
+      }
+    }
+  }
+
+  @Test
   void aJobWhoseGenerationDoesNotOpenFailsWithTheReasonAndChangesNothing() throws Exception {
     try (AdminFixture f = new AdminFixture(data, "", null)) {
       Generations generations = new Generations(f.site.generationsDir());
