@@ -6,6 +6,8 @@
 //               categories, tags, approved comments (pingbacks and trackbacks included), the
 //               number of pages (<!--nextpage-->) with the text of the first and the last page,
 //               and the excerpt if one is set.
+//   empty       published posts without any text (no content, or an image without caption): the
+//               engine never indexes an empty body
 //   protected   published posts with a password. WordPress shows a password form in place of their
 //               content (and "Protected: " before the title), so a crawler cannot read them: they
 //               must NOT be indexed.
@@ -78,16 +80,43 @@ function truth_text($html) {
   return trim(preg_replace('/\s+/u', ' ', $text));
 }
 
-/** Text of page $n (1-based) of the current post, rendered as on the post page. */
+/**
+ * Blocks whose output is not the post's own text (other posts, comments, site navigation): the
+ * engine removes them from bodies, so the truth leaves them out too.
+ */
+const TRUTH_DYNAMIC_BLOCKS = ['core/query', 'core/latest-posts', 'core/latest-comments', 'core/archives', 'core/calendar',
+  'core/tag-cloud', 'core/comments', 'core/post-comments', 'core/comments-query-loop', 'core/navigation', 'core/search',
+  'core/rss', 'core/page-list', 'core/categories', 'core/loginout', 'core/post-navigation-link', 'core/site-logo',
+  'core/site-title', 'core/site-tagline', 'core/social-links'];
+
+function truth_without_dynamic_blocks(array $blocks) {
+  $out = [];
+  foreach ($blocks as $b) {
+    if (in_array($b['blockName'], TRUTH_DYNAMIC_BLOCKS, true)) {
+      continue;
+    }
+    if (!empty($b['innerBlocks'])) {
+      $b['innerBlocks'] = truth_without_dynamic_blocks($b['innerBlocks']);
+    }
+    $out[] = $b;
+  }
+  return $out;
+}
+
+/** Text of page $n (1-based) of the current post, rendered as on the post page, dynamic blocks left out. */
 function truth_page_text($n) {
   global $page;
   $page = $n;
-  $html = apply_filters('the_content', get_the_content());
+  $content = get_the_content();
+  if (has_blocks($content)) {
+    $content = serialize_blocks(truth_without_dynamic_blocks(parse_blocks($content)));
+  }
+  $html = apply_filters('the_content', $content);
   $page = 1;
   return truth_text($html);
 }
 
-$out = ['home' => home_url('/'), 'name' => get_bloginfo('name'), 'posts' => [], 'protected' => [], 'unpublished' => [],
+$out = ['home' => home_url('/'), 'name' => get_bloginfo('name'), 'posts' => [], 'protected' => [], 'empty' => [], 'unpublished' => [],
   'notPosts' => []];
 $all = get_posts(['post_type' => 'post', 'post_status' => 'any', 'numberposts' => -1, 'orderby' => 'ID', 'order' => 'ASC',
   'suppress_filters' => true]);
@@ -104,6 +133,12 @@ foreach ($all as $p) {
   }
   global $numpages;
   $pageCount = max(1, (int) $numpages);
+  // A post without any text (no content, or only an image without caption) has nothing to search
+  // or recommend: the engine never indexes an empty body.
+  if (trim($p->post_content) === '' || ($pageCount === 1 && truth_page_text(1) === '')) {
+    $out['empty'][] = ['id' => $p->ID, 'url' => get_permalink($p), 'title' => $p->post_title];
+    continue;
+  }
   $comments = [];
   $approved = get_comments(['post_id' => $p->ID, 'status' => 'approve', 'orderby' => ['comment_date_gmt', 'comment_ID'], 'order' => 'ASC']);
   $shown = truth_shown_parents($approved);
@@ -121,7 +156,11 @@ foreach ($all as $p) {
     'categories' => array_map('truth_decode', wp_get_post_categories($p->ID, ['fields' => 'names'])),
     'tags' => array_map('truth_decode', wp_get_post_tags($p->ID, ['fields' => 'names'])),
     'sticky' => is_sticky($p->ID), 'format' => get_post_format($p) ?: 'standard', 'commentStatus' => $p->comment_status,
-    'pages' => $pageCount, 'firstPageText' => truth_page_text(1), 'lastPageText' => truth_page_text($pageCount),
+    'pages' => $pageCount,
+    // Block themes print page links only for posts split with the Next Page block; pages 2..n of a
+    // classic <!--nextpage--> post are then linked nowhere, for visitors and crawlers alike.
+    'pagesLinked' => $pageCount > 1 && (!wp_is_block_theme() || has_block('core/nextpage', $p)),
+    'firstPageText' => truth_page_text(1), 'lastPageText' => truth_page_text($pageCount),
     'excerpt' => $p->post_excerpt === '' ? null : truth_text($p->post_excerpt), 'comments' => $comments];
   for ($n = 2; $n <= $pageCount; $n++) {
     $out['notPosts'][] = trailingslashit($permalink) . user_trailingslashit((string) $n, 'single_paged');

@@ -49,7 +49,7 @@ final class TrapGuard {
     URI uri = URI.create(url);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     if (FIXED.matcher(path).matches()) {
-      return Optional.of("never a post: " + generalise(uri, false));
+      return Optional.of("never a post: " + fixedKind(path) + " (" + uri.getScheme() + "://" + uri.getRawAuthority() + ")");
     }
     if (uri.getRawQuery() != null) {
       Variants v = variantsByPath.get(pathKey(uri));
@@ -93,6 +93,16 @@ final class TrapGuard {
   /** Total URLs dropped so far. */
   synchronized int droppedCount() {
     return dropped.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private static String fixedKind(String path) {
+    if (path.startsWith("/wp-json")) {
+      return "REST API /wp-json/…";
+    }
+    if (path.matches(".*/feed(/(rss2?|atom|rdf))?/?$")) {
+      return "per-post and per-term feeds …/feed/";
+    }
+    return "AMP, embed and trackback copies …/" + path.replaceAll(".*/(amp|embed|trackback)/?$", "$1") + "/";
   }
 
   private static String pathKey(URI uri) {

@@ -124,6 +124,12 @@ class CrawlerTrapsTest {
     assertEquals(Set.of("/robots.txt", "/", "/post/", "/author/ann/"), site.requests().stream()
         .filter(t -> !t.contains("sitemap")).collect(Collectors.toSet()));
     assertEquals(4, r.count(Outcome.TRAP), traps(r).toString());
+    String host = " (" + site.base() + ")";
+    assertEquals(Set.of("1 URL not fetched: never a post: per-post and per-term feeds …/feed/" + host,
+        "1 URL not fetched: never a post: AMP, embed and trackback copies …/amp/" + host,
+        "1 URL not fetched: never a post: AMP, embed and trackback copies …/embed/" + host,
+        "1 URL not fetched: never a post: REST API /wp-json/…" + host),
+        traps(r).stream().map(UrlOutcome::reason).collect(Collectors.toSet()));
   }
 
   @Test

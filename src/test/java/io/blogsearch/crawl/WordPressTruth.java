@@ -13,6 +13,7 @@ import java.util.List;
  * @param home the blog's home URL
  * @param posts every published post without a password
  * @param protectedPosts published posts with a password (WordPress shows a form instead of them)
+ * @param emptyPosts published posts with no content at all (never indexed: nothing to search)
  * @param unpublished drafts, pending, private and scheduled posts
  * @param notPosts public URLs that are not posts: pages, attachment pages, pages 2..n of multi-page posts
  */
@@ -21,6 +22,7 @@ record WordPressTruth(
     String home,
     List<Post> posts,
     @JsonProperty("protected") List<Other> protectedPosts,
+    @JsonProperty("empty") List<Other> emptyPosts,
     List<Other> unpublished,
     List<String> notPosts) {
 
@@ -47,6 +49,7 @@ record WordPressTruth(
       String format,
       String commentStatus,
       int pages,
+      boolean pagesLinked,
       String firstPageText,
       String lastPageText,
       String excerpt,
