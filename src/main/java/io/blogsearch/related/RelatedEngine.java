@@ -51,6 +51,15 @@ public final class RelatedEngine {
   }
 
   /**
+   * Whether {@code previous} is what {@link #compute} would return for unchanged posts: computed
+   * with these options, for exactly the posts {@code urls}, with the same non-post URLs.
+   */
+  public boolean upToDate(RelatedSet previous, Set<String> urls, List<String> nonPosts) {
+    return fingerprint(options.toString()).equals(previous.fingerprints().get(OPTIONS_KEY))
+        && previous.lists().keySet().equals(urls) && previous.nonPosts().equals(nonPosts);
+  }
+
+  /**
    * Computes the lists for {@code articles}, whose index is in {@code indexDir}.
    *
    * @param previous the last computation (lists whose inputs did not change are kept), or empty

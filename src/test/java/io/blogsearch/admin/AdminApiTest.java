@@ -180,7 +180,7 @@ class AdminApiTest {
   @Test
   void rollbackToAnotherLayoutOrABrokenGenerationIs409AndChangesNothing() throws Exception {
     try (AdminFixture f = new AdminFixture(data, "", null)) {
-      f.awaitJob(f.parse(f.post("/api/admin/reindex", "{\"mode\":\"incremental\"}", TOKEN)).get("id").asText());
+      f.awaitJob(f.parse(f.post("/api/admin/reindex", "{\"mode\":\"full\"}", TOKEN)).get("id").asText());
       Path first = f.site.generationsDir().resolve("gen-000001");
       io.blogsearch.index.OldLayout.rewrite(first, "0");
       HttpResponse<String> old = f.post("/api/admin/rollback", "", TOKEN);
