@@ -155,7 +155,7 @@ public final class IndexBuilder {
         serving.flatMap(g -> PostHashes.load(g.dir())).orElse(Map.of()), articles, hashes);
     RelatedSet previous = full ? RelatedSet.empty()
         : serving.filter(IndexBuilder::sameLayout).map(g -> RelatedStore.load(g.dir())).orElse(RelatedSet.empty());
-    if (base.isPresent() && delta.isEmpty() && engine.upToDate(previous, hashes.keySet(), nonPosts)) {
+    if (base.isPresent() && delta.isEmpty() && engine.upToDate(previous, hashes.keySet())) {
       Generations.Generation g = base.get();
       Indexer.Stats stats = new Indexer.Stats(hashes.size(), 0, (System.nanoTime() - t0) / 1_000_000,
           Indexer.sizeOf(g.dir()), g.dir());

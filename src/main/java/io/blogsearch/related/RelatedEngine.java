@@ -52,11 +52,19 @@ public final class RelatedEngine {
 
   /**
    * Whether {@code previous} is what {@link #compute} would return for unchanged posts: computed
-   * with these options, for exactly the posts {@code urls}, with the same non-post URLs.
+   * with these options, for exactly the posts {@code urls}. (Its non-post URLs, which only word
+   * the answer for a page that is not a post, are refreshed with the next change of posts.)
    */
-  public boolean upToDate(RelatedSet previous, Set<String> urls, List<String> nonPosts) {
-    return fingerprint(options.toString()).equals(previous.fingerprints().get(OPTIONS_KEY))
-        && previous.lists().keySet().equals(urls) && previous.nonPosts().equals(nonPosts);
+  public boolean upToDate(RelatedSet previous, Set<String> urls) {
+    return optionsFingerprint().equals(previous.fingerprints().get(OPTIONS_KEY)) && previous.lists().keySet().equals(urls);
+  }
+
+  /** The options as text in an order that never changes: pins sorted (a Map.copyOf iterates in a per-JVM order). */
+  private String optionsFingerprint() {
+    String rules = options.rules().toString();
+    String sortedRules = rules.replace(String.valueOf(options.rules().pins()),
+        String.valueOf(new java.util.TreeMap<>(options.rules().pins())));
+    return fingerprint(options.toString().replace(rules, sortedRules));
   }
 
   /**
@@ -75,11 +83,11 @@ public final class RelatedEngine {
       for (Article a : articles) {
         TopDocs td = searcher.search(new TermQuery(new Term(IndexSchema.URL, a.url())), 1);
         if (td.scoreDocs.length == 1) {
-          posts.put(a.url(), new PostScorer.Post(a, td.scoreDocs[0].doc, SimHash.of(a.body())));
+          posts.put(a.url(), new PostScorer.Post(a, td.scoreDocs[0].doc));
           fingerprints.put(a.url(), fingerprint(a));
         }
       }
-      fingerprints.put(OPTIONS_KEY, fingerprint(options.toString()));
+      fingerprints.put(OPTIONS_KEY, optionsFingerprint());
       PostScorer scorer = new PostScorer(options, analyzer, stopWords, searcher, posts);
       Map<String, RelatedList> lists = new ConcurrentHashMap<>();
       Set<String> todo = toRecompute(posts, fingerprints, previous);
