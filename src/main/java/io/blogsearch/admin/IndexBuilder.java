@@ -144,48 +144,62 @@ public final class IndexBuilder {
         throw new Refused(why.get() + "; the serving index is unchanged");
       }
     }
-    List<String> nonPosts = store.loadState().entrySet().stream()
-        .filter(e -> e.getValue().kind() != PageKind.POST).map(Map.Entry::getKey).sorted().toList();
-    Map<String, String> hashes = PostHashes.of(articles);
+    Inputs in = inputs(store, articles, serving, full);
     Indexer indexer = new Indexer(stemmer);
     RelatedEngine engine = new RelatedEngine(RelatedOptions.defaults(site.related()), stemmer);
     Optional<Generations.Generation> base = full || alwaysRebuild ? Optional.empty()
         : serving.filter(g -> indexer.canUpdateFrom(g.dir()));
-    IndexDelta delta = IndexDelta.between(
-        serving.flatMap(g -> PostHashes.load(g.dir())).orElse(Map.of()), articles, hashes);
-    RelatedSet previous = full ? RelatedSet.empty()
-        : serving.filter(IndexBuilder::sameLayout).map(g -> RelatedStore.load(g.dir())).orElse(RelatedSet.empty());
-    if (base.isPresent() && delta.isEmpty() && engine.upToDate(previous, hashes.keySet())) {
+    if (base.isPresent() && in.delta().isEmpty() && engine.upToDate(in.previous(), in.hashes().keySet())) {
       Generations.Generation g = base.get();
-      Indexer.Stats stats = new Indexer.Stats(hashes.size(), 0, (System.nanoTime() - t0) / 1_000_000,
+      Indexer.Stats stats = new Indexer.Stats(in.hashes().size(), 0, (System.nanoTime() - t0) / 1_000_000,
           Indexer.sizeOf(g.dir()), g.dir());
-      return new Result(g, stats, previous, Build.UNCHANGED, delta);
+      return new Result(g, stats, in.previous(), Build.UNCHANGED, in.delta());
     }
-    if (delta.written() + delta.deleted().size() > articles.size() * REWRITE_SHARE) {
+    if (in.delta().written() + in.delta().deleted().size() > articles.size() * REWRITE_SHARE) {
       base = Optional.empty(); // writing every post once is cheaper than replacing most of them
     }
+    Result result = write(generations, base, in, indexer, engine, cancelled);
+    generations.cleanup(KEEP_PREVIOUS);
+    return result;
+  }
+
+  /** What a build starts from besides the serving index. */
+  private record Inputs(Collection<Article> articles, Map<String, String> hashes, IndexDelta delta, RelatedSet previous,
+      List<String> nonPosts) {}
+
+  /** @param full whether every related list is recomputed (then there are no previous lists) */
+  private static Inputs inputs(CrawlStore store, Collection<Article> articles, Optional<Generations.Generation> serving,
+      boolean full) {
+    List<String> nonPosts = store.loadState().entrySet().stream()
+        .filter(e -> e.getValue().kind() != PageKind.POST).map(Map.Entry::getKey).sorted().toList();
+    Map<String, String> hashes = PostHashes.of(articles);
+    IndexDelta delta = IndexDelta.between(serving.flatMap(g -> PostHashes.load(g.dir())).orElse(Map.of()), articles, hashes);
+    RelatedSet previous = full ? RelatedSet.empty()
+        : serving.filter(IndexBuilder::sameLayout).map(g -> RelatedStore.load(g.dir())).orElse(RelatedSet.empty());
+    return new Inputs(articles, hashes, delta, previous, nonPosts);
+  }
+
+  /** Writes a new generation — from {@code base} updated by the delta, or rebuilt — and publishes it. */
+  private Result write(Generations generations, Optional<Generations.Generation> base, Inputs in, Indexer indexer,
+      RelatedEngine engine, BooleanSupplier cancelled) {
     Generations.Generation gen = generations.create();
-    Result result;
     try {
-      Optional<Generations.Generation> from = base;
-      Indexer.Stats stats = from.map(g -> indexer.update(g.dir(), delta, hashes, gen.dir()))
-          .orElseGet(() -> indexer.rebuild(articles, hashes, gen.dir()));
+      Indexer.Stats stats = base.map(g -> indexer.update(g.dir(), in.delta(), in.hashes(), gen.dir()))
+          .orElseGet(() -> indexer.rebuild(in.articles(), in.hashes(), gen.dir()));
       if (cancelled.getAsBoolean()) {
         throw new Cancelled();
       }
-      RelatedSet related = engine.compute(articles, gen.dir(), previous, nonPosts);
+      RelatedSet related = engine.compute(in.articles(), gen.dir(), in.previous(), in.nonPosts());
       RelatedStore.save(related, gen.dir());
       if (cancelled.getAsBoolean()) {
         throw new Cancelled();
       }
       publisher.publish(gen, () -> generations.publish(gen, "documents=" + stats.documents() + "\n"));
-      result = new Result(gen, stats, related, from.isPresent() ? Build.UPDATED : Build.REBUILT, delta);
+      return new Result(gen, stats, related, base.isPresent() ? Build.UPDATED : Build.REBUILT, in.delta());
     } catch (RuntimeException e) {
       discard(generations, gen, e);
       throw e;
     }
-    generations.cleanup(KEEP_PREVIOUS);
-    return result;
   }
 
   private static void discard(Generations generations, Generations.Generation gen, RuntimeException cause) {

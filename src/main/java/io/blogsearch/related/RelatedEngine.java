@@ -90,12 +90,16 @@ public final class RelatedEngine {
       fingerprints.put(OPTIONS_KEY, optionsFingerprint());
       PostScorer scorer = new PostScorer(options, analyzer, stopWords, searcher, posts);
       Map<String, RelatedList> lists = new ConcurrentHashMap<>();
-      Set<String> todo = toRecompute(posts, fingerprints, previous);
+      Set<String> changed = changed(posts, fingerprints, previous);
+      Set<String> todo = toRecompute(posts, changed, previous);
       computeAll(todo, scorer, lists);
       // A changed post now recommending P suggests P's list may now include it: recompute those too.
+      // (Only changed posts: a list recomputed because it showed a changed post says nothing new about its items.)
       Set<String> echoes = new LinkedHashSet<>();
       for (String u : todo) {
-        lists.get(u).items().forEach(i -> echoes.add(i.url()));
+        if (changed.contains(u)) {
+          lists.get(u).items().forEach(i -> echoes.add(i.url()));
+        }
       }
       echoes.removeAll(todo);
       echoes.retainAll(posts.keySet());
@@ -114,11 +118,11 @@ public final class RelatedEngine {
     }
   }
 
-  /** Changed and new posts, and every post whose current list shows a changed or deleted post. */
-  private static Set<String> toRecompute(Map<String, PostScorer.Post> posts, Map<String, String> fingerprints,
+  /** New and changed posts, and deleted ones; every post when the options changed. */
+  private static Set<String> changed(Map<String, PostScorer.Post> posts, Map<String, String> fingerprints,
       RelatedSet previous) {
     if (!fingerprints.get(OPTIONS_KEY).equals(previous.fingerprints().get(OPTIONS_KEY))) {
-      return new LinkedHashSet<>(posts.keySet());
+      return new HashSet<>(posts.keySet());
     }
     Set<String> changed = new HashSet<>();
     for (String u : posts.keySet()) {
@@ -131,6 +135,11 @@ public final class RelatedEngine {
         changed.add(u);
       }
     }
+    return changed;
+  }
+
+  /** Changed and new posts, and every post whose current list shows a changed or deleted post. */
+  private static Set<String> toRecompute(Map<String, PostScorer.Post> posts, Set<String> changed, RelatedSet previous) {
     Set<String> todo = new LinkedHashSet<>();
     for (String u : posts.keySet()) {
       RelatedList old = previous.lists().get(u);
