@@ -6,8 +6,10 @@ import io.blogsearch.extract.Article;
 import io.blogsearch.extract.PageKind;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Generations;
+import io.blogsearch.index.IndexDelta;
 import io.blogsearch.index.IndexSchema;
 import io.blogsearch.index.Indexer;
+import io.blogsearch.index.PostHashes;
 import io.blogsearch.related.RelatedEngine;
 import io.blogsearch.related.RelatedOptions;
 import io.blogsearch.related.RelatedSet;
@@ -23,7 +25,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Builds a new index generation from a site's crawl output: Lucene index, then related lists
  * (reusing the serving generation's lists where nothing changed), then publish — only once the
- * new generation has opened and answered a smoke query. Until publish the serving generation is
+ * new generation has opened and answered a smoke query. Cost follows the change: the crawl
+ * output's posts are compared with the serving generation's by content hash; when nothing
+ * changed nothing is written, otherwise the serving index is copied by hard links and only the
+ * changed, new and deleted posts are applied to the copy. Until publish the serving generation is
  * untouched; a failure, refusal or cancellation leaves it serving and removes the new folder.
  */
 public final class IndexBuilder {
@@ -32,8 +37,33 @@ public final class IndexBuilder {
   /** A build holding fewer posts than this share of the serving generation's needs allow-shrink. */
   static final double SHRINK_LIMIT = 0.5;
 
-  /** What a build produced. */
-  public record Result(Generations.Generation generation, Indexer.Stats stats, RelatedSet related) {}
+  /** A delta writing more than this share of the posts is applied as a rebuild instead. */
+  static final double REWRITE_SHARE = 0.5;
+
+  /** How a build made its generation. */
+  public enum Build {
+    /** Every post written into a new index. */
+    REBUILT,
+    /** A copy of the serving index with only the changed posts rewritten and the deleted ones removed. */
+    UPDATED,
+    /** Nothing changed: no generation was written and the serving one stays. */
+    UNCHANGED
+  }
+
+  /**
+   * What a build produced.
+   *
+   * @param generation the new generation, or the serving one when {@link Build#UNCHANGED}
+   * @param delta how the crawl output differs from the serving generation's posts (everything
+   *     counts as added when the serving generation kept no post hashes)
+   */
+  public record Result(Generations.Generation generation, Indexer.Stats stats, RelatedSet related, Build build,
+      IndexDelta delta) {
+    /** Whether a new generation was published. */
+    public boolean published() {
+      return build != Build.UNCHANGED;
+    }
+  }
 
   /** Makes a built generation the serving one, if it opens and answers. */
   @FunctionalInterface
@@ -59,6 +89,7 @@ public final class IndexBuilder {
   private final SiteConfig site;
   private final BlogAnalyzers.Stemmer stemmer;
   private final Publisher publisher;
+  private final boolean alwaysRebuild;
 
   /** Publishes without a server: the new generation is opened and smoke-tested, then closed. */
   public IndexBuilder(SiteConfig site, SearchOptions options) {
@@ -75,9 +106,15 @@ public final class IndexBuilder {
 
   /** @param publisher e.g. {@link ServingManager#publish}, which swaps the running server to it */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher) {
+    this(site, stemmer, publisher, false);
+  }
+
+  /** @param alwaysRebuild rebuild the whole index and publish even when nothing changed (the old way, for benchmarks) */
+  IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, boolean alwaysRebuild) {
     this.site = site;
     this.stemmer = stemmer;
     this.publisher = publisher;
+    this.alwaysRebuild = alwaysRebuild;
   }
 
   /** {@link #build(boolean, boolean, BooleanSupplier)} refusing to shrink the index. */
@@ -86,12 +123,16 @@ public final class IndexBuilder {
   }
 
   /**
-   * @param fullRelated recompute every related list (a full reindex) instead of only those that can change
+   * @param full rebuild the whole index and recompute every related list (a full reindex)
+   *     instead of applying only what changed since the serving generation
    * @param allowShrink publish even with no crawl output, no posts, or far fewer posts than now serve
    * @param cancelled checked between steps
+   * @return an {@link Build#UNCHANGED} result naming the serving generation when the crawl output
+   *     holds exactly the posts it serves: nothing is written then
    * @throws Refused when the index would shrink and {@code allowShrink} is false
    */
-  public Result build(boolean fullRelated, boolean allowShrink, BooleanSupplier cancelled) {
+  public Result build(boolean full, boolean allowShrink, BooleanSupplier cancelled) {
+    long t0 = System.nanoTime();
     CrawlStore store = new CrawlStore(site.crawlDir());
     boolean crawled = Files.exists(store.dir().resolve("articles.jsonl"));
     Collection<Article> articles = store.loadArticles().values();
@@ -103,31 +144,62 @@ public final class IndexBuilder {
         throw new Refused(why.get() + "; the serving index is unchanged");
       }
     }
+    Inputs in = inputs(store, articles, serving, full);
+    Indexer indexer = new Indexer(stemmer);
+    RelatedEngine engine = new RelatedEngine(RelatedOptions.defaults(site.related()), stemmer);
+    Optional<Generations.Generation> base = full || alwaysRebuild ? Optional.empty()
+        : serving.filter(g -> indexer.canUpdateFrom(g.dir()));
+    if (base.isPresent() && in.delta().isEmpty() && engine.upToDate(in.previous(), in.hashes().keySet())) {
+      Generations.Generation g = base.get();
+      Indexer.Stats stats = new Indexer.Stats(in.hashes().size(), 0, (System.nanoTime() - t0) / 1_000_000,
+          Indexer.sizeOf(g.dir()), g.dir());
+      return new Result(g, stats, in.previous(), Build.UNCHANGED, in.delta());
+    }
+    if (in.delta().written() + in.delta().deleted().size() > articles.size() * REWRITE_SHARE) {
+      base = Optional.empty(); // writing every post once is cheaper than replacing most of them
+    }
+    Result result = write(generations, base, in, indexer, engine, cancelled);
+    generations.cleanup(KEEP_PREVIOUS);
+    return result;
+  }
+
+  /** What a build starts from besides the serving index. */
+  private record Inputs(Collection<Article> articles, Map<String, String> hashes, IndexDelta delta, RelatedSet previous,
+      List<String> nonPosts) {}
+
+  /** @param full whether every related list is recomputed (then there are no previous lists) */
+  private static Inputs inputs(CrawlStore store, Collection<Article> articles, Optional<Generations.Generation> serving,
+      boolean full) {
     List<String> nonPosts = store.loadState().entrySet().stream()
         .filter(e -> e.getValue().kind() != PageKind.POST).map(Map.Entry::getKey).sorted().toList();
-    RelatedSet previous = fullRelated ? RelatedSet.empty()
+    Map<String, String> hashes = PostHashes.of(articles);
+    IndexDelta delta = IndexDelta.between(serving.flatMap(g -> PostHashes.load(g.dir())).orElse(Map.of()), articles, hashes);
+    RelatedSet previous = full ? RelatedSet.empty()
         : serving.filter(IndexBuilder::sameLayout).map(g -> RelatedStore.load(g.dir())).orElse(RelatedSet.empty());
+    return new Inputs(articles, hashes, delta, previous, nonPosts);
+  }
+
+  /** Writes a new generation — from {@code base} updated by the delta, or rebuilt — and publishes it. */
+  private Result write(Generations generations, Optional<Generations.Generation> base, Inputs in, Indexer indexer,
+      RelatedEngine engine, BooleanSupplier cancelled) {
     Generations.Generation gen = generations.create();
-    Result result;
     try {
-      Indexer.Stats stats = new Indexer(stemmer).rebuild(articles, gen.dir());
+      Indexer.Stats stats = base.map(g -> indexer.update(g.dir(), in.delta(), in.hashes(), gen.dir()))
+          .orElseGet(() -> indexer.rebuild(in.articles(), in.hashes(), gen.dir()));
       if (cancelled.getAsBoolean()) {
         throw new Cancelled();
       }
-      RelatedSet related = new RelatedEngine(RelatedOptions.defaults(site.related()), stemmer)
-          .compute(articles, gen.dir(), previous, nonPosts);
+      RelatedSet related = engine.compute(in.articles(), gen.dir(), in.previous(), in.nonPosts());
       RelatedStore.save(related, gen.dir());
       if (cancelled.getAsBoolean()) {
         throw new Cancelled();
       }
       publisher.publish(gen, () -> generations.publish(gen, "documents=" + stats.documents() + "\n"));
-      result = new Result(gen, stats, related);
+      return new Result(gen, stats, related, base.isPresent() ? Build.UPDATED : Build.REBUILT, in.delta());
     } catch (RuntimeException e) {
       discard(generations, gen, e);
       throw e;
     }
-    generations.cleanup(KEEP_PREVIOUS);
-    return result;
   }
 
   private static void discard(Generations generations, Generations.Generation gen, RuntimeException cause) {

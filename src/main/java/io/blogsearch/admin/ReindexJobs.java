@@ -237,7 +237,7 @@ public final class ReindexJobs implements AutoCloseable {
       });
       IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
-      job.finish("succeeded", null);
+      job.finish("succeeded", result.published() ? null : "nothing changed; " + result.generation().name() + " keeps serving");
     } catch (IndexBuilder.Cancelled e) {
       job.finish("cancelled", "cancelled in phase " + job.status().phase() + "; the previous index keeps serving");
     } catch (IndexBuilder.Refused e) {

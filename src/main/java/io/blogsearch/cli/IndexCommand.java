@@ -16,7 +16,8 @@ final class IndexCommand implements Callable<Integer> {
   @Mixin
   SiteOptions siteOptions;
 
-  @Option(names = "--full", description = "Recompute every related list, not only those that can have changed.")
+  @Option(names = "--full",
+      description = "Rebuild the whole index and recompute every related list, not only what changed since the serving generation.")
   boolean full;
 
   @Option(names = "--allow-shrink",
@@ -34,8 +35,12 @@ final class IndexCommand implements Callable<Integer> {
       throw new CommandRefused("not published: " + refused.getMessage() + " (pass --allow-shrink to publish it anyway)");
     }
     Indexer.Stats stats = result.stats();
-    System.out.printf("Indexed %d posts in %d ms (%d KiB) into %s (now serving)%n", stats.documents(), stats.millis(),
-        stats.bytes() / 1024, stats.directory());
+    if (!result.published()) {
+      System.out.printf("Nothing changed since %s (%d posts): it keeps serving%n", result.generation().name(), stats.documents());
+      return 0;
+    }
+    System.out.printf("Indexed %d posts (%d written: %s) in %d ms (%d KiB) into %s (now serving)%n", stats.documents(),
+        stats.written(), result.delta(), stats.millis(), stats.bytes() / 1024, stats.directory());
     System.out.printf("Related lists: %d recomputed of %d in %d ms%n", result.related().recomputed(),
         result.related().lists().size(), result.related().computedMillis());
     return 0;

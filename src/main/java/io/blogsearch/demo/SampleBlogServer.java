@@ -47,6 +47,7 @@ public final class SampleBlogServer implements AutoCloseable {
   private final Duration crawlDelay;
   private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
   private final java.util.Map<String, Integer> failing = new ConcurrentHashMap<>();
+  private final java.util.Map<String, SamplePost> revised = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Request> log = new ConcurrentLinkedQueue<>();
   private final HttpServer server;
   private volatile String widgetScript;
@@ -101,6 +102,11 @@ public final class SampleBlogServer implements AutoCloseable {
     }
   }
 
+  /** Serves {@code post} in place of the post with its slug (same date, so the same URL): an edit on the site. */
+  public void revise(SamplePost post) {
+    revised.put(post.slug(), post);
+  }
+
   /** The requests answered so far, in order. */
   public List<Request> requests() {
     return new ArrayList<>(log);
@@ -111,7 +117,8 @@ public final class SampleBlogServer implements AutoCloseable {
   }
 
   private SiteView view() {
-    return new SiteView(baseUrl(), blog.posts().stream().filter(p -> !unpublished.contains(p.slug())).toList());
+    return new SiteView(baseUrl(), blog.posts().stream().filter(p -> !unpublished.contains(p.slug()))
+        .map(p -> revised.getOrDefault(p.slug(), p)).toList());
   }
 
   private void handle(HttpExchange ex) throws IOException {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -178,10 +179,14 @@ public final class Generations {
     }
   }
 
-  /** Posts in {@code g}'s index. */
+  /** Posts in {@code g}'s index (deleted documents an update left in older segments not counted). */
   public static int documents(Generation g) {
     try (Directory d = FSDirectory.open(g.dir())) {
-      return SegmentInfos.readLatestCommit(d).totalMaxDoc();
+      int live = 0;
+      for (SegmentCommitInfo s : SegmentInfos.readLatestCommit(d)) {
+        live += s.info.maxDoc() - s.getDelCount() - s.getSoftDelCount();
+      }
+      return live;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the index in " + g.dir(), e);
     }

@@ -9,20 +9,30 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The index stage's façade: turns crawled posts into a Lucene index on disk. A build writes all
- * documents through one {@link IndexWriter} (batched in its RAM buffer) and makes them visible
- * with a single commit, so readers see the old index or the new one, never a mix.
+ * The index stage's façade: turns crawled posts into a Lucene index on disk, either whole
+ * ({@link #rebuild}) or as a copy of an existing index with only the changed posts rewritten
+ * ({@link #update}). Either way all writes go through one {@link IndexWriter} and become
+ * visible with a single commit, so readers see the old index or the new one, never a mix. Each
+ * index keeps its posts' {@link PostHashes} beside it for the next update.
  */
 public final class Indexer {
-  /** What a build produced. */
-  public record Stats(int documents, long millis, long bytes, Path directory) {}
+  /**
+   * What a build produced.
+   *
+   * @param documents posts in the index
+   * @param written posts (re)analysed and written by this build: all of them for a rebuild
+   */
+  public record Stats(int documents, int written, long millis, long bytes, Path directory) {}
 
   private final BlogAnalyzers.Stemmer stemmer;
 
@@ -32,34 +42,102 @@ public final class Indexer {
 
   /** Replaces whatever index is in {@code dir} with one holding exactly {@code articles}. */
   public Stats rebuild(Collection<Article> articles, Path dir) {
+    return rebuild(articles, PostHashes.of(articles), dir);
+  }
+
+  /** As {@link #rebuild(Collection, Path)}, with the posts' hashes already computed. */
+  public Stats rebuild(Collection<Article> articles, Map<String, String> hashes, Path dir) {
     long t0 = System.nanoTime();
-    FacetsConfig facets = IndexSchema.facetsConfig();
-    IndexWriterConfig cfg = new IndexWriterConfig(IndexSchema.indexAnalyzer(stemmer))
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        .setRAMBufferSizeMB(64)
-        .setCommitOnClose(false);
     try {
       Files.createDirectories(dir);
-      try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, cfg)) {
+      try (Directory d = FSDirectory.open(dir);
+          IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.CREATE))) {
+        FacetsConfig facets = IndexSchema.facetsConfig();
         for (Article a : articles) {
           w.addDocument(facets.build(IndexSchema.toDocument(a)));
         }
-        w.setLiveCommitData(Map.of(
-            "schema", IndexSchema.VERSION,
-            "stemmer", stemmer.name(),
-            "builtAt", Instant.now().toString(),
-            "documents", String.valueOf(articles.size())).entrySet());
-        w.commit();
+        commit(w, articles.size());
       }
-      return new Stats(articles.size(), (System.nanoTime() - t0) / 1_000_000, sizeOf(dir), dir);
+      PostHashes.save(hashes, dir);
+      return new Stats(articles.size(), articles.size(), (System.nanoTime() - t0) / 1_000_000, sizeOf(dir), dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the index in " + dir, e);
     }
   }
 
-  static long sizeOf(Path dir) throws IOException {
+  /**
+   * Whether {@link #update} can start from the index in {@code dir}: it records this build's
+   * layout and stemmer, and the hashes of its posts.
+   */
+  public boolean canUpdateFrom(Path dir) {
+    if (!Files.exists(dir.resolve(PostHashes.FILE))) {
+      return false;
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      Map<String, String> data = SegmentInfos.readLatestCommit(d).getUserData();
+      return IndexSchema.VERSION.equals(data.get("schema")) && stemmer.name().equals(data.get("stemmer"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Writes into the empty folder {@code dir} a copy of the index in {@code from} with
+   * {@code delta} applied. The copy's files are hard links to {@code from}'s (copies where the file
+   * system cannot link); Lucene never rewrites a file it has written, so new segments, deletions
+   * and the new commit go to new files and {@code from} stays exactly as it was.
+   *
+   * @param hashes the hashes of every post the updated index holds
+   */
+  public Stats update(Path from, IndexDelta delta, Map<String, String> hashes, Path dir) {
+    long t0 = System.nanoTime();
+    try {
+      Files.createDirectories(dir);
+      IndexFiles.linkCommit(from, dir);
+      try (Directory d = FSDirectory.open(dir);
+          IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.APPEND))) {
+        FacetsConfig facets = IndexSchema.facetsConfig();
+        for (String url : delta.deleted()) {
+          w.deleteDocuments(new Term(IndexSchema.URL, url));
+        }
+        for (Article a : delta.updated()) {
+          w.updateDocument(new Term(IndexSchema.URL, a.url()), facets.build(IndexSchema.toDocument(a)));
+        }
+        for (Article a : delta.added()) {
+          // updateDocument, not add: a post may already be there under its URL if hashes and index ever disagree
+          w.updateDocument(new Term(IndexSchema.URL, a.url()), facets.build(IndexSchema.toDocument(a)));
+        }
+        commit(w, hashes.size());
+      }
+      PostHashes.save(hashes, dir);
+      return new Stats(hashes.size(), delta.written(), (System.nanoTime() - t0) / 1_000_000, sizeOf(dir), dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot update the index from " + from + " in " + dir, e);
+    }
+  }
+
+  private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    return new IndexWriterConfig(IndexSchema.indexAnalyzer(stemmer))
+        .setOpenMode(mode)
+        .setRAMBufferSizeMB(64)
+        .setCommitOnClose(false);
+  }
+
+  private void commit(IndexWriter w, int documents) throws IOException {
+    w.setLiveCommitData(Map.of(
+        "schema", IndexSchema.VERSION,
+        "stemmer", stemmer.name(),
+        "builtAt", Instant.now().toString(),
+        "documents", String.valueOf(documents)).entrySet());
+    w.commit();
+  }
+
+  /** Bytes of the files directly in {@code dir}. */
+  public static long sizeOf(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
   }
 }

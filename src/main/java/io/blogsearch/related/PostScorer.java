@@ -38,8 +38,38 @@ final class PostScorer {
   private static final int CANDIDATES = 60;
   private static final int REASON_TERMS = 3;
 
-  /** A post with its Lucene doc id and text fingerprint. */
-  record Post(Article article, int doc, long simhash) {}
+  /**
+   * A post with its Lucene doc id and text fingerprint. The fingerprint is computed when first
+   * needed: an incremental build recomputes a few lists and so compares only a few posts.
+   */
+  static final class Post {
+    private final Article article;
+    private final int doc;
+    private long simhash;
+    private volatile boolean hashed;
+
+    Post(Article article, int doc) {
+      this.article = article;
+      this.doc = doc;
+    }
+
+    Article article() {
+      return article;
+    }
+
+    int doc() {
+      return doc;
+    }
+
+    /** SimHash of the body (computed at most a few times when threads race, always the same value). */
+    long simhash() {
+      if (!hashed) {
+        simhash = SimHash.of(article.body());
+        hashed = true;
+      }
+      return simhash;
+    }
+  }
 
   private record Scored(Post post, double score, double content, List<String> reasons) {}
 

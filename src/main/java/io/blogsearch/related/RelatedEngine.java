@@ -51,6 +51,23 @@ public final class RelatedEngine {
   }
 
   /**
+   * Whether {@code previous} is what {@link #compute} would return for unchanged posts: computed
+   * with these options, for exactly the posts {@code urls}. (Its non-post URLs, which only word
+   * the answer for a page that is not a post, are refreshed with the next change of posts.)
+   */
+  public boolean upToDate(RelatedSet previous, Set<String> urls) {
+    return optionsFingerprint().equals(previous.fingerprints().get(OPTIONS_KEY)) && previous.lists().keySet().equals(urls);
+  }
+
+  /** The options as text in an order that never changes: pins sorted (a Map.copyOf iterates in a per-JVM order). */
+  private String optionsFingerprint() {
+    String rules = options.rules().toString();
+    String sortedRules = rules.replace(String.valueOf(options.rules().pins()),
+        String.valueOf(new java.util.TreeMap<>(options.rules().pins())));
+    return fingerprint(options.toString().replace(rules, sortedRules));
+  }
+
+  /**
    * Computes the lists for {@code articles}, whose index is in {@code indexDir}.
    *
    * @param previous the last computation (lists whose inputs did not change are kept), or empty
@@ -66,19 +83,23 @@ public final class RelatedEngine {
       for (Article a : articles) {
         TopDocs td = searcher.search(new TermQuery(new Term(IndexSchema.URL, a.url())), 1);
         if (td.scoreDocs.length == 1) {
-          posts.put(a.url(), new PostScorer.Post(a, td.scoreDocs[0].doc, SimHash.of(a.body())));
+          posts.put(a.url(), new PostScorer.Post(a, td.scoreDocs[0].doc));
           fingerprints.put(a.url(), fingerprint(a));
         }
       }
-      fingerprints.put(OPTIONS_KEY, fingerprint(options.toString()));
+      fingerprints.put(OPTIONS_KEY, optionsFingerprint());
       PostScorer scorer = new PostScorer(options, analyzer, stopWords, searcher, posts);
       Map<String, RelatedList> lists = new ConcurrentHashMap<>();
-      Set<String> todo = toRecompute(posts, fingerprints, previous);
+      Set<String> changed = changed(posts, fingerprints, previous);
+      Set<String> todo = toRecompute(posts, changed, previous);
       computeAll(todo, scorer, lists);
       // A changed post now recommending P suggests P's list may now include it: recompute those too.
+      // (Only changed posts: a list recomputed because it showed a changed post says nothing new about its items.)
       Set<String> echoes = new LinkedHashSet<>();
       for (String u : todo) {
-        lists.get(u).items().forEach(i -> echoes.add(i.url()));
+        if (changed.contains(u)) {
+          lists.get(u).items().forEach(i -> echoes.add(i.url()));
+        }
       }
       echoes.removeAll(todo);
       echoes.retainAll(posts.keySet());
@@ -97,11 +118,11 @@ public final class RelatedEngine {
     }
   }
 
-  /** Changed and new posts, and every post whose current list shows a changed or deleted post. */
-  private static Set<String> toRecompute(Map<String, PostScorer.Post> posts, Map<String, String> fingerprints,
+  /** New and changed posts, and deleted ones; every post when the options changed. */
+  private static Set<String> changed(Map<String, PostScorer.Post> posts, Map<String, String> fingerprints,
       RelatedSet previous) {
     if (!fingerprints.get(OPTIONS_KEY).equals(previous.fingerprints().get(OPTIONS_KEY))) {
-      return new LinkedHashSet<>(posts.keySet());
+      return new HashSet<>(posts.keySet());
     }
     Set<String> changed = new HashSet<>();
     for (String u : posts.keySet()) {
@@ -114,6 +135,11 @@ public final class RelatedEngine {
         changed.add(u);
       }
     }
+    return changed;
+  }
+
+  /** Changed and new posts, and every post whose current list shows a changed or deleted post. */
+  private static Set<String> toRecompute(Map<String, PostScorer.Post> posts, Set<String> changed, RelatedSet previous) {
     Set<String> todo = new LinkedHashSet<>();
     for (String u : posts.keySet()) {
       RelatedList old = previous.lists().get(u);

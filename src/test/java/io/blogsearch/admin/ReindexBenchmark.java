@@ -13,12 +13,16 @@ import io.blogsearch.crawl.UrlOutcome;
 import io.blogsearch.demo.HandbookCorpus;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
+import io.blogsearch.demo.SamplePost;
 import io.blogsearch.extract.Article;
 import io.blogsearch.extract.ArticleExtractor;
 import io.blogsearch.extract.PageAnalysis;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
+import io.blogsearch.index.Generations;
 import io.blogsearch.index.Indexer;
+import io.blogsearch.search.SearchOptions;
+import io.blogsearch.search.SearchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,59 +39,135 @@ import org.jsoup.Jsoup;
 
 /**
  * Reindex time end to end — crawl over HTTP, index, related lists, publish — for the sample blog
- * or the Handbook served as a WordPress-style site on localhost: a full run, then an incremental
- * one (conditional GETs), then the bare parse+extract+index of the same pages already in memory
- * (2 threads parsing, no HTTP, no crawl bookkeeping), whose rate over the full run's crawl+index
- * rate is the pipeline's efficiency. Repeated for several rounds; medians printed last. Not a
- * test; run scripts/bench-reindex.sh [sample|handbook] [rounds].
+ * or the Handbook served as a WordPress-style site on localhost: a full run, then incremental
+ * runs with nothing changed and one post edited, each both the old way (the whole index rebuilt
+ * and published, {@code alwaysRebuild}) as the baseline and the incremental way (nothing
+ * published when nothing changed; the delta applied to a hard-linked copy), then the bare
+ * parse+extract+index of the same pages already in memory (2 threads parsing, no HTTP, no crawl
+ * bookkeeping), whose rate over the full run's crawl+index rate is the pipeline's efficiency.
+ * An edit counts as done when a search for a word only the edit added finds the post in the
+ * serving index. Repeated for several rounds; medians printed last. Not a test; run
+ * scripts/bench-reindex.sh [sample|handbook] [rounds].
  */
 public final class ReindexBenchmark {
+  private static final SearchOptions OPTIONS = SearchOptions.defaults(BlogAnalyzers.synonyms("", BlogAnalyzers.Stemmer.PORTER));
+
+  private final Map<String, List<Double>> figures = new LinkedHashMap<>();
+  private final SampleBlog blog;
+  private final SampleBlogServer server;
+
+  private ReindexBenchmark(SampleBlog blog, SampleBlogServer server) {
+    this.blog = blog;
+    this.server = server;
+  }
+
   public static void main(String[] args) throws Exception {
     String corpus = args.length > 0 ? args[0] : "sample";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     SampleBlog blog = corpus.equals("handbook")
         ? HandbookCorpus.load(Path.of("../shared/corpora/handbook/content")).blog() : SampleBlog.load();
-    Map<String, List<Double>> figures = new LinkedHashMap<>();
+    ReindexBenchmark bench;
     try (SampleBlogServer server = new SampleBlogServer(blog, 0, Duration.ZERO)) {
+      bench = new ReindexBenchmark(blog, server);
       for (int round = 1; round <= rounds; round++) {
-        Path data = Files.createTempDirectory("bench-reindex");
-        SiteConfig site = new ConfigLoader().parse("name: bench\nseeds: [" + server.baseUrl() + "/]\n"
-            + "politeness: {concurrencyPerHost: 4, delay: 0ms}\nlimits: {maxPages: 100000, maxDepth: 1000}\n").withDataDir(data);
-        List<String> pages = List.of();
-        double crawlIndexSec = 0;
-        for (CrawlPlan plan : new CrawlPlan[] {CrawlPlan.full(), CrawlPlan.incremental()}) {
-          String mode = plan.mode().name().toLowerCase(Locale.ROOT);
-          long t0 = System.nanoTime();
-          CrawlReport report = new Crawler(site).crawl(p -> { }, plan, () -> false);
-          long t1 = System.nanoTime();
-          IndexBuilder.Result result = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER).build(plan.mode() == CrawlPlan.Mode.FULL, () -> false);
-          long t2 = System.nanoTime();
-          System.out.printf(Locale.ROOT, "round %d: %s reindex of %s: %.1f s total = crawl %.1f s (%d requests, %.0f/s, %d posts, %d not modified) + index %.1f s (%d docs) + related %.1f s (%d lists recomputed)%n",
-              round, mode, corpus, (t2 - t0) / 1e9, (t1 - t0) / 1e9, report.requests(), report.requests() / ((t1 - t0) / 1e9),
-              report.articles(), report.count(Outcome.NOT_MODIFIED), result.stats().millis() / 1e3, result.stats().documents(),
-              result.related().computedMillis() / 1e3, result.related().recomputed());
-          figures.computeIfAbsent(mode + " total s", k -> new ArrayList<>()).add((t2 - t0) / 1e9);
-          figures.computeIfAbsent(mode + " crawl s", k -> new ArrayList<>()).add((t1 - t0) / 1e9);
-          figures.computeIfAbsent(mode + " index s", k -> new ArrayList<>()).add(result.stats().millis() / 1e3);
-          figures.computeIfAbsent(mode + " related s", k -> new ArrayList<>()).add(result.related().computedMillis() / 1e3);
-          if (plan.mode() == CrawlPlan.Mode.FULL) {
-            pages = report.outcomes().stream().filter(o -> o.status() == 200).map(UrlOutcome::url).toList();
-            crawlIndexSec = (t1 - t0) / 1e9 + result.stats().millis() / 1e3;
-            figures.computeIfAbsent("pipeline crawl+index pages/s", k -> new ArrayList<>()).add(pages.size() / crawlIndexSec);
-          }
-        }
-        double bareSec = bareParseAndIndex(pages);
-        double pipeline = pages.size() / crawlIndexSec;
-        double bare = pages.size() / bareSec;
-        System.out.printf(Locale.ROOT, "round %d: %d pages: crawl+index %.1f pages/s; bare parse+extract+index %.1f pages/s (%.1f s); ratio %.2f%n",
-            round, pages.size(), pipeline, bare, bareSec, pipeline / bare);
-        figures.computeIfAbsent("bare parse+extract+index pages/s", k -> new ArrayList<>()).add(bare);
-        figures.computeIfAbsent("ratio pipeline / bare", k -> new ArrayList<>()).add(pipeline / bare);
+        bench.round(round, corpus);
       }
     }
     System.out.printf("%nmedians of %d rounds (%s)%n", rounds, corpus);
-    figures.forEach((name, xs) -> System.out.printf(Locale.ROOT, "%-36s %9.2f   %s%n", name, Medians.of(xs),
+    bench.figures.forEach((name, xs) -> System.out.printf(Locale.ROOT, "%-52s %9.2f   %s%n", name, Medians.of(xs),
         xs.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList()));
+    double base = Medians.of(bench.figures.get("incremental, 0 changed, baseline: total s"));
+    double now = Medians.of(bench.figures.get("incremental, 0 changed, new: total s"));
+    double crawl = Medians.of(bench.figures.get("incremental, 0 changed, new: crawl s"));
+    System.out.printf(Locale.ROOT, "0 changed: new / baseline = %.2f (target <= 0.25); crawl share of the new run %.0f %%%n",
+        now / base, 100 * crawl / now);
+  }
+
+  private void round(int round, String corpus) throws Exception {
+    Path data = Files.createTempDirectory("bench-reindex");
+    SiteConfig site = new ConfigLoader().parse("name: bench\nseeds: [" + server.baseUrl() + "/]\n"
+        + "politeness: {concurrencyPerHost: 4, delay: 0ms}\nlimits: {maxPages: 100000, maxDepth: 1000}\n").withDataDir(data);
+    long t0 = System.nanoTime();
+    CrawlReport full = new Crawler(site).crawl(p -> { }, CrawlPlan.full(), () -> false);
+    long t1 = System.nanoTime();
+    IndexBuilder.Result built = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER).build(true, () -> false);
+    long t2 = System.nanoTime();
+    print(round, "full reindex of " + corpus, full, built, t0, t1, t2);
+    record("full", full, built, t0, t1, t2);
+    List<String> pages = full.outcomes().stream().filter(o -> o.status() == 200).map(UrlOutcome::url).toList();
+    double crawlIndexSec = (t1 - t0) / 1e9 + built.stats().millis() / 1e3;
+    try (ServingManager serving = ServingManager.open(new Generations(site.generationsDir()), OPTIONS).orElseThrow()) {
+      run(round, site, serving, "incremental, 0 changed, baseline", CrawlPlan.incremental(), true, null);
+      run(round, site, serving, "incremental, 0 changed, new", CrawlPlan.incremental(), false, null);
+      SamplePost edited = blog.posts().get(blog.posts().size() / 2);
+      String url = server.baseUrl() + edited.path();
+      run(round, site, serving, "1 URL edited (URL job), baseline", CrawlPlan.urls(List.of(url)), true, edit(edited, round, "base"));
+      run(round, site, serving, "1 URL edited (URL job), new", CrawlPlan.urls(List.of(url)), false, edit(edited, round, "new"));
+      run(round, site, serving, "incremental, 1 edited, new", CrawlPlan.incremental(), false, edit(edited, round, "inc"));
+    }
+    double bareSec = bareParseAndIndex(pages);
+    double pipeline = pages.size() / crawlIndexSec;
+    double bare = pages.size() / bareSec;
+    System.out.printf(Locale.ROOT, "round %d: %d pages: crawl+index %.1f pages/s; bare parse+extract+index %.1f pages/s (%.1f s); ratio %.2f%n",
+        round, pages.size(), pipeline, bare, bareSec, pipeline / bare);
+    figures.computeIfAbsent("pipeline crawl+index pages/s", k -> new ArrayList<>()).add(pipeline);
+    figures.computeIfAbsent("bare parse+extract+index pages/s", k -> new ArrayList<>()).add(bare);
+    figures.computeIfAbsent("ratio pipeline / bare", k -> new ArrayList<>()).add(pipeline / bare);
+  }
+
+  /** The word an edit adds: letters only, unique per round and scenario. */
+  private static String word(int round, String scenario) {
+    return "zqx" + scenario + (char) ('a' + round) + "edit";
+  }
+
+  /** Revises {@code p} on the site with a new closing paragraph; returns the word only it holds. */
+  private String edit(SamplePost p, int round, String scenario) {
+    String word = word(round, scenario);
+    server.revise(new SamplePost(p.id(), p.slug(), p.title(), p.author(), p.published(), p.modified(), p.categories(),
+        p.tags(), p.similar(), p.body() + "\n\nEdited for the benchmark: the " + word + " paragraph.", p.comments()));
+    return word;
+  }
+
+  /**
+   * One job as {@link ReindexJobs} runs it — crawl, build, publish into {@code serving} — timed
+   * from its start until it is done; with {@code word}, until a search for it finds the post.
+   */
+  private void run(int round, SiteConfig site, ServingManager serving, String name, CrawlPlan plan, boolean baseline,
+      String word) throws InterruptedException {
+    long t0 = System.nanoTime();
+    CrawlReport report = new Crawler(site).crawl(p -> { }, plan, () -> false);
+    long t1 = System.nanoTime();
+    IndexBuilder.Result result = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER, serving::publish, baseline)
+        .build(false, () -> false);
+    long t2 = System.nanoTime();
+    if (word != null) {
+      long found = serving.with(s -> s.search().search(SearchRequest.of(word)).total());
+      if (found != 1) {
+        throw new IllegalStateException(name + ": a search for " + word + " finds " + found + " posts");
+      }
+    }
+    long t3 = System.nanoTime();
+    print(round, name + " (" + result.build().name().toLowerCase(Locale.ROOT) + ", " + result.delta() + ")", report,
+        result, t0, t1, t2);
+    record(name, report, result, t0, t1, t3);
+  }
+
+  private static void print(int round, String name, CrawlReport report, IndexBuilder.Result result, long t0, long t1, long t2) {
+    System.out.printf(Locale.ROOT, "round %d: %s: %.2f s total = crawl %.2f s (%d requests, %.0f/s, %d posts, %d not modified) "
+            + "+ build %.2f s (index %.2f s, %d of %d docs written; related %.2f s, %d lists recomputed; open, smoke test, publish)%n",
+        round, name, (t2 - t0) / 1e9, (t1 - t0) / 1e9, report.requests(), report.requests() / ((t1 - t0) / 1e9),
+        report.articles(), report.count(Outcome.NOT_MODIFIED), (t2 - t1) / 1e9, result.stats().millis() / 1e3,
+        result.stats().written(), result.stats().documents(), result.published() ? result.related().computedMillis() / 1e3 : 0,
+        result.published() ? result.related().recomputed() : 0);
+  }
+
+  private void record(String name, CrawlReport report, IndexBuilder.Result result, long t0, long t1, long t2) {
+    figures.computeIfAbsent(name + ": total s", k -> new ArrayList<>()).add((t2 - t0) / 1e9);
+    figures.computeIfAbsent(name + ": crawl s", k -> new ArrayList<>()).add((t1 - t0) / 1e9);
+    figures.computeIfAbsent(name + ": build+publish s", k -> new ArrayList<>()).add((t2 - t1) / 1e9);
+    figures.computeIfAbsent(name + ": index s", k -> new ArrayList<>()).add(result.stats().millis() / 1e3);
+    figures.computeIfAbsent(name + ": related s", k -> new ArrayList<>())
+        .add(result.published() ? result.related().computedMillis() / 1e3 : 0);
   }
 
   /** Seconds to parse, extract and index pages whose HTML is already in memory. */
