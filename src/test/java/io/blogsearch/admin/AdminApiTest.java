@@ -2,6 +2,7 @@ package io.blogsearch.admin;
 
 import static io.blogsearch.admin.AdminFixture.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
