@@ -32,6 +32,8 @@ final class Boilerplate {
       "[data-testid=authorName]", "[data-testid=storyReadTime]", "[data-testid=storyPublishDate]",
       ".pw-multi-vote-count", ".pw-responses-count");
 
+  private static final java.util.Set<String> HEADING_ANCHOR_TEXT = java.util.Set.of("", "#", "¶", "§", "🔗");
+
   /** A block saying only that an ad or a reading time follows, or a byline's separators ("·", "--"). */
   private static final Pattern LABEL_ONLY = Pattern.compile("(?i)[-–—·•|\\s]*(advertisements?|sponsored"
       + "|\\d+\\s*(min|mins|minutes?)(\\s+read)?)?[-–—·•|\\s]*");
@@ -71,6 +73,7 @@ final class Boilerplate {
     body.select(PAGE_LINKS).remove();
     body.select(TERMS_IN_CONTENT).remove();
     removeLabels(body);
+    removeHeadingAnchors(body);
     if (scored) {
       body.select(POST_FURNITURE).remove();
     }
@@ -85,6 +88,15 @@ final class Boilerplate {
       }
     }
     return body;
+  }
+
+  /** Self-links static site generators put in headings (Hugo's "#", Sphinx's "¶"). */
+  private static void removeHeadingAnchors(Element body) {
+    for (Element a : body.select("h1 a[href^=#], h2 a[href^=#], h3 a[href^=#], h4 a[href^=#], h5 a[href^=#], h6 a[href^=#]")) {
+      if (HEADING_ANCHOR_TEXT.contains(a.text().strip())) {
+        a.remove();
+      }
+    }
   }
 
   /** Removes text blocks that are only an ad label, a reading time or separators (images kept). */

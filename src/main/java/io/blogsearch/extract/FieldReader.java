@@ -20,7 +20,8 @@ import org.jsoup.nodes.Element;
 final class FieldReader {
   /** Areas that never hold the post's own metadata. */
   static final String NOT_METADATA = String.join(", ",
-      "nav", "aside", "form", "#comments", ".comments-area", ".comment-list", ".comment", ".widget",
+      "nav", "aside", "form", "#comments", ".comments-area", ".comment-list", ".comment",
+      ".widget:not(.Blog)", // Blogger prints the post itself inside its Blog widget
       ".sidebar", "#sidebar", "[role=complementary]", ".site-header", "#masthead", ".site-footer", "#colophon",
       "header.wp-block-template-part", "footer.wp-block-template-part", Boilerplate.SHARE_ADS_RELATED,
       Boilerplate.DYNAMIC_BLOCKS);

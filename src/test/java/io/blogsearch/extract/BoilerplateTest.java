@@ -116,4 +116,12 @@ class BoilerplateTest {
         + "<span data-testid=\"storyReadTime\">4 min read</span><span>·</span><span data-testid=\"storyPublishDate\">May 2</span>"
         + "</div><p class=\"reading-time\">7 minutes read</p><div><span class=\"kc\">--</span></div>"));
   }
+
+  @Test
+  void removesHeadingSelfLinks() {
+    assertEquals("Write it first\n\n" + OWN, HtmlPages.post(URL, wordpressSingle("", SINGLE_POST,
+        "<article class=\"post-5 post type-post hentry\"><h1 class=\"entry-title\">Blocks</h1><div class=\"entry-content\">"
+        + "<h2 id=\"first\">Write it first<a hidden class=\"anchor\" aria-hidden=\"true\" href=\"#first\">#</a></h2>"
+        + "<p>" + OWN + "</p></div></article>")).body());
+  }
 }
