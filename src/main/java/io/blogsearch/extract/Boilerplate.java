@@ -19,7 +19,7 @@ final class Boilerplate {
       ".sharedaddy", ".sd-sharing-enabled", ".sd-block", ".sd-like", ".addtoany_share_save_container",
       ".a2a_kit", ".wp-block-social-links", ".social-share", ".share-buttons", ".sharing", ".share-links",
       ".jp-relatedposts", "#jp-relatedposts", ".yarpp-related", ".yarpp", ".crp_related", ".related-posts",
-      ".related-articles", ".post-navigation", ".comments-area", "#comments", ".author-bio",
+      ".related-articles", ".post-navigation", ".comments-area", "#comments", ".comments-link", ".author-bio",
       ".adsbygoogle", ".advertisement", ".ad-container", ".wpcnt", ".read-next", ".post-card",
       ".subscription-widget-wrap", ".subscribe-widget", ".newsletter-signup",
       // ad slots: Newspaper's .td-a-rec, Jannah's .stream-item, class words starting "advert"

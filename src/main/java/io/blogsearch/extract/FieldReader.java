@@ -221,11 +221,24 @@ final class FieldReader {
     }
     String[] descriptions = {jsonLd.text("description"), meta("og:description"), metaName("description")};
     for (String candidate : descriptions) {
-      if (candidate != null && !candidate.isBlank() && !siteWide.contains(candidate.strip().toLowerCase(Locale.ROOT))) {
+      if (candidate != null && !candidate.isBlank() && !siteWide.contains(candidate.strip().toLowerCase(Locale.ROOT))
+          && !aboutTheSite(candidate, siteName())) {
         return candidate.strip();
       }
     }
     return excerptOf(bodyText);
+  }
+
+  /** "Site Name: news and essays…", "Site Name is a blog about…": the site's description, not the post's. */
+  static boolean aboutTheSite(String description, String site) {
+    String d = description.strip().toLowerCase(Locale.ROOT);
+    String s = site.strip().toLowerCase(Locale.ROOT);
+    if (s.isEmpty() || !d.startsWith(s)) {
+      return false;
+    }
+    String rest = d.substring(s.length());
+    return rest.startsWith(":") || rest.startsWith(" is ") || rest.startsWith(" – ") || rest.startsWith(" — ")
+        || rest.startsWith(" - ") || rest.startsWith(" | ");
   }
 
   static String excerptOf(String body) {

@@ -124,4 +124,9 @@ class BoilerplateTest {
         + "<h2 id=\"first\">Write it first<a hidden class=\"anchor\" aria-hidden=\"true\" href=\"#first\">#</a></h2>"
         + "<p>" + OWN + "</p></div></article>")).body());
   }
+
+  @Test
+  void removesTheCommentCountLink() {
+    assertEquals(OWN, bodyOf("<span class=\"comments-link\"><a href=\"#comments\">3 comments</a></span>"));
+  }
 }

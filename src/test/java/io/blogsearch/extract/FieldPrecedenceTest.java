@@ -266,4 +266,11 @@ class FieldPrecedenceTest {
     assertEquals(List.of("onboarding"), a.tags());
     assertEquals(TEXT, a.body());
   }
+
+  @Test
+  void skipsAMetaDescriptionThatDescribesTheSite() {
+    Article a = post("<meta property=\"og:site_name\" content=\"The Management Times\"><meta name=\"description\""
+        + " content=\"The Management Times: news and essays for people who lead teams.\">", article(titled(""), "", ""));
+    assertEquals(TEXT, a.excerpt());
+  }
 }
