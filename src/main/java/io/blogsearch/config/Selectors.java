@@ -91,9 +91,11 @@ public record Selectors(
         // /category/ URL is a category whatever its rel says (the extractor checks that).
         "a[rel=tag], .wp-block-post-terms.taxonomy-post_tag a, .tags-links a, .post-tags a, a[href*=\"/tag/\"]",
         "li.comment, li.pingback, li.trackback, li.wp-block-comment, .wp-block-comment-template > li,"
-            + " div.comment[id^=comment-], article.comment[id^=comment-]",
-        ".comment-author .fn, .wp-block-comment-author-name, cite.fn, .comment-author",
-        ".comment-content, .wp-block-comment-content, .comment-text, blockquote",
+            + " div.comment[id^=comment-], article.comment[id^=comment-], li[id~=^comment-\\d+$]",
+        // Astra prints b.fn, Divi span.fn, Newspaper and Blogger a bare cite; OceanWP's .comment-author
+        // also holds the date and reply link (the extractor drops those)
+        ".comment-author .fn, .wp-block-comment-author-name, cite.fn, .fn, .comment-author, cite.user, cite",
+        ".comment-content, .wp-block-comment-content, .ast-comment-content, .comment-text, blockquote",
         ".comment-metadata time[datetime], .wp-block-comment-date time[datetime], time[datetime]",
         List.of(),
         List.of());

@@ -27,7 +27,7 @@ public final class ArticleExtractor {
   /** Post-like elements that are cards or widgets about other posts, never the page's own post. */
   private static final String NOT_THE_POST = String.join(", ",
       ".post-card", ".related-post", ".jp-relatedposts-post", "aside", "nav", "footer", ".read-next",
-      ".related-posts", ".related", ".yarpp-related", ".crp_related", ".jp-relatedposts", ".widget",
+      ".related-posts", ".related", ".yarpp-related", ".crp_related", ".jp-relatedposts", ".widget:not(.Blog)",
       Boilerplate.DYNAMIC_BLOCKS);
   private static final String AUTO_DRAFT = "auto draft";
 

@@ -25,6 +25,12 @@ final class CommentReader {
       + " .reply, .comment-reply-link, .edit-link, .comment-edit-link, .says, .avatar, footer, "
       + Boilerplate.FURNITURE;
 
+  /** Inside an author or text element: the date, reply and edit links some themes print there too. */
+  private static final String NOT_NAME_OR_TEXT = ".comment-meta, .comment-metadata, .commentmetadata, .reply,"
+      + " .comment-reply-link, .ast-comment-edit-reply-wrap, .reply-container, .comment-edit-link, .edit-link,"
+      + " .comment-actions, .says, .avatar, time";
+  private static final Pattern REPLY_TO = Pattern.compile("^(?i)reply to\\s+");
+
   private final Selectors selectors;
 
   CommentReader(Selectors selectors) {
@@ -54,12 +60,15 @@ final class CommentReader {
     String type = c.hasClass("pingback") ? Article.Comment.PINGBACK
         : c.hasClass("trackback") ? Article.Comment.TRACKBACK : Article.Comment.COMMENT;
     Element authorEl = ownFirst(c, selectors.commentAuthor());
-    Element textEl = ownFirst(c, selectors.commentContent());
-    String text = textEl != null ? TextBlocks.of(textEl) : fallbackText(c);
+    Element textEl = innermost(ownFirst(c, selectors.commentContent()));
+    String text = textEl != null ? TextBlocks.of(withoutMeta(textEl)) : fallbackText(c);
     if (text.isEmpty()) {
       return null;
     }
-    String author = authorEl == null ? "" : SAYS.matcher(authorEl.text().strip()).replaceFirst("");
+    String author = authorEl == null ? "" : SAYS.matcher(withoutMeta(authorEl).text().strip()).replaceFirst("");
+    if (author.isEmpty() && type.equals(Article.Comment.COMMENT)) {
+      author = replyToName(c);
+    }
     if (author.isEmpty() && !type.equals(Article.Comment.COMMENT)) {
       Element link = c.selectFirst("a.url, a[href]");
       author = link == null ? "" : link.text().strip();
@@ -67,6 +76,49 @@ final class CommentReader {
     Element owner = ownerOf(c);
     return new Article.Comment(idOf(c), owner == null ? "" : idOf(owner), author,
         FieldReader.dateOf(ownFirst(c, selectors.commentDate())), text, type);
+  }
+
+  /** A copy of {@code e} without the date, reply and edit links. */
+  private static Element withoutMeta(Element e) {
+    Element copy = e.clone();
+    copy.select(NOT_NAME_OR_TEXT).remove();
+    return copy;
+  }
+
+  /**
+   * The innermost text element inside {@code e}: OceanWP wraps the author, date and text in one
+   * {@code .comment-content} and puts the text in a second one inside it.
+   */
+  private Element innermost(Element e) {
+    Element current = e;
+    for (Element inner = inner(current); inner != null; inner = inner(current)) {
+      current = inner;
+    }
+    return current;
+  }
+
+  /** A descendant matching the same alternative as {@code e} (so a quote in a comment is not taken). */
+  private Element inner(Element e) {
+    if (e == null) {
+      return null;
+    }
+    for (String css : Css.alternatives(selectors.commentContent())) {
+      if (e.is(css)) {
+        return Css.first(e, css, x -> x != e);
+      }
+    }
+    return null;
+  }
+
+  /** The name in WordPress's reply link ({@code data-replyto="Reply to Grace Liu"}), or "". */
+  private String replyToName(Element c) {
+    Element link = ownFirst(c, "a.comment-reply-link[data-replyto], a.comment-reply-link[aria-label]");
+    if (link == null) {
+      return "";
+    }
+    String label = link.hasAttr("data-replyto") ? link.attr("data-replyto") : link.attr("aria-label");
+    Matcher m = REPLY_TO.matcher(label.strip());
+    return m.find() ? label.strip().substring(m.end()).strip() : "";
   }
 
   /** The comment's own text when no content selector matched: its body without meta, author or reply links. */

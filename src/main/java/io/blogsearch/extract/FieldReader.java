@@ -20,7 +20,8 @@ import org.jsoup.nodes.Element;
 final class FieldReader {
   /** Areas that never hold the post's own metadata. */
   static final String NOT_METADATA = String.join(", ",
-      "nav", "aside", "form", "#comments", ".comments-area", ".comment-list", ".comment", ".widget",
+      "nav", "aside", "form", "#comments", ".comments-area", ".comment-list", ".comment",
+      ".widget:not(.Blog)", // Blogger prints the post itself inside its Blog widget
       ".sidebar", "#sidebar", "[role=complementary]", ".site-header", "#masthead", ".site-footer", "#colophon",
       "header.wp-block-template-part", "footer.wp-block-template-part", Boilerplate.SHARE_ADS_RELATED,
       Boilerplate.DYNAMIC_BLOCKS);
@@ -32,6 +33,8 @@ final class FieldReader {
       + " .gh-article-excerpt, .post-full-custom-excerpt, .article-excerpt, .post-description";
   private static final List<String> TITLE_SEPARATORS = List.of(" – ", " — ", " | ", " - ", " · ", " :: ", " » ");
   private static final int EXCERPT_CHARS = 300;
+  /** Kadence and others print tags as "#meetings" (the hash in its own span). */
+  private static final java.util.regex.Pattern TAG_HASH = java.util.regex.Pattern.compile("^#\\s*");
   private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "(untitled)", "(no title)", "no title");
 
   private final Selectors selectors;
@@ -58,6 +61,10 @@ final class FieldReader {
 
   /** Whether {@code e} may carry the post's metadata: outside the body, comments and page furniture. */
   boolean isMetadata(Element e) {
+    Element terms = content == null ? null : e.closest(Boilerplate.TERMS_IN_CONTENT);
+    if (terms != null && terms != content && terms.parents().contains(content) && terms.closest(NOT_METADATA) == null) {
+      return true; // a tag box inside the content (Jannah's holds a .tagcloud, which is elsewhere a widget)
+    }
     if (e.closest(NOT_METADATA) != null) {
       return false;
     }
@@ -146,12 +153,31 @@ final class FieldReader {
     Set<String> categories = new LinkedHashSet<>();
     Set<String> tags = new LinkedHashSet<>();
     for (Element a : scope.select(selectors.categories() + ", " + selectors.tags())) {
-      String text = a.text().strip();
+      String text = TAG_HASH.matcher(a.text().strip()).replaceFirst("");
       if (!text.isEmpty() && isMetadata(a)) {
         (isCategory(a, a.is(selectors.categories())) ? categories : tags).add(text);
       }
     }
-    return List.of(new ArrayList<>(categories), new ArrayList<>(tags));
+    return List.of(new ArrayList<>(categories), withMetaTags(tags, categories));
+  }
+
+  /**
+   * The page's tags followed by the {@code article:tag} meta ones it does not print (Ghost shows
+   * only the primary tag, headless and Yoast-fed themes none), without the categories some SEO
+   * plugins list there too; a tag differing only in case is the same tag.
+   */
+  private List<String> withMetaTags(Set<String> tags, Set<String> categories) {
+    Set<String> seen = new java.util.HashSet<>();
+    categories.forEach(c -> seen.add(c.toLowerCase(Locale.ROOT)));
+    tags.forEach(t -> seen.add(t.toLowerCase(Locale.ROOT)));
+    List<String> out = new ArrayList<>(tags);
+    for (Element m : doc.select("meta[property=article:tag][content]")) {
+      String t = m.attr("content").strip();
+      if (!t.isEmpty() && seen.add(t.toLowerCase(Locale.ROOT))) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /** Decided by URL, then container, then {@code rel}, then by which selector found it. */
@@ -195,11 +221,24 @@ final class FieldReader {
     }
     String[] descriptions = {jsonLd.text("description"), meta("og:description"), metaName("description")};
     for (String candidate : descriptions) {
-      if (candidate != null && !candidate.isBlank() && !siteWide.contains(candidate.strip().toLowerCase(Locale.ROOT))) {
+      if (candidate != null && !candidate.isBlank() && !siteWide.contains(candidate.strip().toLowerCase(Locale.ROOT))
+          && !aboutTheSite(candidate, siteName())) {
         return candidate.strip();
       }
     }
     return excerptOf(bodyText);
+  }
+
+  /** "Site Name: news and essays…", "Site Name is a blog about…": the site's description, not the post's. */
+  static boolean aboutTheSite(String description, String site) {
+    String d = description.strip().toLowerCase(Locale.ROOT);
+    String s = site.strip().toLowerCase(Locale.ROOT);
+    if (s.isEmpty() || !d.startsWith(s)) {
+      return false;
+    }
+    String rest = d.substring(s.length());
+    return rest.startsWith(":") || rest.startsWith(" is ") || rest.startsWith(" – ") || rest.startsWith(" — ")
+        || rest.startsWith(" - ") || rest.startsWith(" | ");
   }
 
   static String excerptOf(String body) {

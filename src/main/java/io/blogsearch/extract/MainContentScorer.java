@@ -20,7 +20,7 @@ final class MainContentScorer {
   /** Areas whose paragraphs are never post content. */
   static final String EXCLUDED = String.join(", ",
       "nav", "aside", "footer", "form", "header", "#comments", ".comments-area", ".comment-list", ".comment",
-      ".widget", ".sidebar", "#sidebar", "[role=complementary]", "[role=navigation]", "[role=contentinfo]",
+      ".widget:not(.Blog)", ".sidebar", "#sidebar", "[role=complementary]", "[role=navigation]", "[role=contentinfo]",
       ".site-footer", ".site-header", Boilerplate.SHARE_ADS_RELATED, Boilerplate.DYNAMIC_BLOCKS);
   private static final int MIN_PARAGRAPH_CHARS = 25;
   private static final double SIBLING_SHARE = 0.5;

@@ -84,4 +84,49 @@ class BoilerplateTest {
         postWith("<div class=\"promo-box\"><p>Buy the book, it is really quite a good book.</p></div>")));
     assertEquals(OWN, a.body());
   }
+
+  @Test
+  void removesAdSlotsAndTheirLabels() {
+    assertEquals(OWN, bodyOf("<div class=\"td-a-rec td-a-rec-id-content_inline\"><span class=\"td-adspot-title\">"
+        + "- Advertisement -</span><a href=\"/advertise/\"><img src=\"/rec.png\" alt=\"\"></a></div>"
+        + "<div class=\"stream-item\"><span class=\"stream-title\">Advertisement</span></div>"
+        + "<div class=\"code-block code-block-2\"><div class=\"code-block-label\">Advertisement</div>"
+        + "<ins class=\"adsbygoogle\" data-ad-slot=\"1\"></ins></div><div class=\"ad-slot\">Buy now, it is great</div>"
+        + "<div class=\"advert-box\">Our sponsor sells pens to managers</div>"));
+  }
+
+  @Test
+  void keepsAPostWhoseCategoryClassMentionsAdvertising() {
+    String html = wordpressSingle("", SINGLE_POST, "<article class=\"post-5 post type-post hentry category-advertising\">"
+        + "<h1 class=\"entry-title\">Ads</h1><div class=\"entry-content\"><p>" + OWN + "</p></div></article>");
+    assertEquals(OWN, HtmlPages.post(URL, html).body());
+  }
+
+  @Test
+  void removesSubstackSubscribeAndShareWidgets() {
+    assertEquals(OWN, bodyOf("<div class=\"subscription-widget-wrap-editor\"><div class=\"subscription-widget show-subscribe\">"
+        + "<p class=\"cta-caption\">Thanks for reading Weekly! Subscribe for free to receive new posts.</p></div></div>"
+        + "<p class=\"button-wrapper\"><a class=\"button primary\" href=\"/p/x?action=share\"><span>Share Weekly</span></a></p>"
+        + "<div class=\"share-dialog\"><p>Copy link to share this post with a friend</p></div>"));
+  }
+
+  @Test
+  void removesReadingTimesAndBylineSeparators() {
+    assertEquals(OWN, bodyOf("<div><span data-testid=\"authorName\">Hanna</span><span>·</span>"
+        + "<span data-testid=\"storyReadTime\">4 min read</span><span>·</span><span data-testid=\"storyPublishDate\">May 2</span>"
+        + "</div><p class=\"reading-time\">7 minutes read</p><div><span class=\"kc\">--</span></div>"));
+  }
+
+  @Test
+  void removesHeadingSelfLinks() {
+    assertEquals("Write it first\n\n" + OWN, HtmlPages.post(URL, wordpressSingle("", SINGLE_POST,
+        "<article class=\"post-5 post type-post hentry\"><h1 class=\"entry-title\">Blocks</h1><div class=\"entry-content\">"
+        + "<h2 id=\"first\">Write it first<a hidden class=\"anchor\" aria-hidden=\"true\" href=\"#first\">#</a></h2>"
+        + "<p>" + OWN + "</p></div></article>")).body());
+  }
+
+  @Test
+  void removesTheCommentCountLink() {
+    assertEquals(OWN, bodyOf("<span class=\"comments-link\"><a href=\"#comments\">3 comments</a></span>"));
+  }
 }

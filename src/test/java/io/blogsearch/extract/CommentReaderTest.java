@@ -79,4 +79,39 @@ class CommentReaderTest {
         + "<p class=\"comment-author\">Lee</p><blockquote><p>Static comments work too.</p></blockquote></div></section>");
     assertEquals(List.of(new Article.Comment("comment-3f2a", "", "Lee", null, "Static comments work too.")), comments);
   }
+
+  @Test
+  void readsOceanwpCommentsWithNestedContentAndAuthorBesideTheDate() {
+    List<Article.Comment> comments = commentsOf("<ol class=\"comment-list\"><li id=\"comment-145\" class=\"comment-container\">"
+        + "<article class=\"comment even depth-1 comment-body\"><div class=\"comment-content\"><div class=\"comment-author\">"
+        + "<span class=\"comment-link\">Grace Liu </span><span class=\"comment-meta commentmetadata\"><span class=\"comment-date\">"
+        + "15 May 2024</span><a class=\"comment-reply-link\" href=\"#comment-145\" data-replyto=\"Reply to Grace Liu\">Reply</a>"
+        + "</span></div><div class=\"comment-entry\"><div class=\"comment-content\"><p>Thank you.</p></div></div></div></article>"
+        + "</li></ol>");
+    assertEquals(List.of(new Article.Comment("comment-145", "", "Grace Liu", null, "Thank you.")), comments);
+  }
+
+  @Test
+  void readsAuthorsFromBareFnAndCiteMarkupsWithoutReplyLinksInTheText() {
+    List<Article.Comment> comments = commentsOf("<ol class=\"comment-list\"><li class=\"comment\" id=\"li-comment-61\">"
+        + "<article id=\"comment-61\" class=\"comment-body\"><div class=\"comment_postinfo\"><span class=\"fn\">Chidi</span>"
+        + "</div><div class=\"comment-content\"><p>Same here.</p><span class=\"reply-container\"><a class=\"comment-reply-link\""
+        + " href=\"#comment-61\">Reply</a></span></div></article></li>"
+        + "<li class=\"comment\" id=\"li-comment-771\"><article><footer><cite>Ingrid</cite></footer>"
+        + "<div class=\"comment-content\"><p>Printed on my wall.</p></div><div class=\"comment-meta\" id=\"comment-771\"></div>"
+        + "</article></li>"
+        + "<li class=\"comment\" id=\"c11\"><div class=\"comment-header\"><cite class=\"user\"><a href=\"/profile/1\">Ravi</a>"
+        + "</cite></div><p class=\"comment-content\">Do you share it?</p></li></ol>");
+    assertEquals(List.of("Chidi", "Ingrid", "Ravi"), comments.stream().map(Article.Comment::author).toList());
+    assertEquals(List.of("Same here.", "Printed on my wall.", "Do you share it?"),
+        comments.stream().map(Article.Comment::text).toList());
+  }
+
+  @Test
+  void takesTheAuthorFromTheReplyLinkWhenNoNameElementMatches() {
+    List<Article.Comment> comments = commentsOf("<ol class=\"comment-list\"><li class=\"comment\" id=\"comment-9\">"
+        + "<div class=\"comment-content\"><p>Good point.</p></div><a class=\"comment-reply-link\" href=\"#comment-9\""
+        + " aria-label=\"Reply to Helen Okafor\">Reply</a></li></ol>");
+    assertEquals(List.of("Helen Okafor"), comments.stream().map(Article.Comment::author).toList());
+  }
 }

@@ -240,4 +240,37 @@ class FieldPrecedenceTest {
         + "<meta name=\"description\" content=\"A blog about teams\">", article(titled(""), "", ""));
     assertEquals(TEXT, fromJsonLd.excerpt());
   }
+
+  @Test
+  void addsArticleTagMetaTheThemeDoesNotPrintWithoutTheCategoriesListedThere() {
+    String meta = "<meta property=\"article:tag\" content=\"Process\"><meta property=\"article:tag\" content=\"Habits\">"
+        + "<meta property=\"article:tag\" content=\"trust\">";
+    Article a = post(meta, article(titled(""), "", "<footer class=\"entry-footer\"><span class=\"cat-links\">"
+        + "<a href=\"/category/process/\" rel=\"category tag\">Process</a></span><span class=\"tags-links\">"
+        + "<a href=\"/tag/habits/\" rel=\"tag\">habits</a></span></footer>"));
+    assertEquals(List.of("Process"), a.categories());
+    assertEquals(List.of("habits", "trust"), a.tags());
+  }
+
+  @Test
+  void readsTagsWithoutTheirHashLabel() {
+    Article a = post("", article(titled(""), "", "<footer><div class=\"entry-tags\"><span class=\"tags-links\">"
+        + "<a href=\"/tag/meetings/\" rel=\"tag\"><span class=\"tag-hash\">#</span>meetings</a></span></div></footer>"));
+    assertEquals(List.of("meetings"), a.tags());
+  }
+
+  @Test
+  void readsTheTagBoxPrintedInsideTheContentAndKeepsItOutOfTheBody() {
+    Article a = post("", article(titled(""), "<div class=\"post-bottom-meta post-bottom-tags\"><div class=\"post-bottom-meta-title\">"
+        + "Tags</div><span class=\"tagcloud\"><a href=\"/tag/onboarding/\" rel=\"tag\">onboarding</a></span></div>", ""));
+    assertEquals(List.of("onboarding"), a.tags());
+    assertEquals(TEXT, a.body());
+  }
+
+  @Test
+  void skipsAMetaDescriptionThatDescribesTheSite() {
+    Article a = post("<meta property=\"og:site_name\" content=\"The Management Times\"><meta name=\"description\""
+        + " content=\"The Management Times: news and essays for people who lead teams.\">", article(titled(""), "", ""));
+    assertEquals(TEXT, a.excerpt());
+  }
 }

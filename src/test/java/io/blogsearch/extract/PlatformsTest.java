@@ -165,6 +165,14 @@ class PlatformsTest {
   }
 
   @Test
+  void readsBloggerLabelsInsideTheBlogWidget() {
+    String html = HtmlPages.html("<meta content=\"blogger\" name=\"generator\"><title>Field Notes: Trains in April</title>",
+        "variant-indie_light", "<div class=\"widget Blog\" id=\"Blog1\"><div class=\"blog-posts hfeed container\">"
+        + bloggerPost(123, "Trains in April") + "</div></div>");
+    assertEquals(List.of("travel"), HtmlPages.post("https://x.blogspot.com/2023/04/p.html", html).tags());
+  }
+
+  @Test
   void bloggerHomeWithSeveralPostsIsAnArchive() {
     String html = HtmlPages.html("<meta content=\"blogger\" name=\"generator\">", "variant-indie_light",
         "<div class=\"blog-posts hfeed container\">" + bloggerPost(1, "One") + bloggerPost(2, "Two") + "</div>");
