@@ -114,6 +114,31 @@ public final class FaultsBenchmark {
     return id + " did not finish in 5 minutes";
   }
 
+  /** Submits a reindex, runs {@code action} as soon as the job reports {@code phase}, and waits for it. */
+  static String runJobFillingAt(ServiceProcess service, String body, String phase, Runnable action) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service.base() + "/api/admin/reindex"))
+        .header("Authorization", "Bearer " + ServiceProcess.TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    String id = JSON.readTree(r.body()).get("id").asText();
+    boolean done = false;
+    long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (System.nanoTime() < end) {
+      JsonNode job = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(service.base() + "/api/admin/jobs/" + id))
+          .header("Authorization", "Bearer " + ServiceProcess.TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body());
+      String state = job.path("state").asText();
+      if (!done && phase.equals(job.path("phase").asText())) {
+        action.run();
+        done = true;
+      }
+      if (!state.equals("running") && !state.equals("queued")) {
+        return id + " " + state + (done ? "" : " (phase " + phase + " not seen)")
+            + (job.hasNonNull("message") ? " (" + job.get("message").asText() + ")" : "");
+      }
+      Thread.sleep(5);
+    }
+    return id + " did not finish in 5 minutes";
+  }
+
   /** Every post URL the service knows (a browse-all search). */
   static List<String> postUrls(ServiceProcess service) throws Exception {
     JsonNode page = JSON.readTree(get(service.base() + "/api/search?q=&size=50").body());

@@ -31,7 +31,12 @@ final class FullDisk {
       System.out.println("== full disk during a full reindex (data dir on a 64 MiB tmpfs, filled up to the space left)");
       Path filler = mnt.resolve("filler");
       // The space left decides which step hits the full disk: the crawl output, the index or the related lists.
-      for (long left : new long[] {256 * 1024, 768 * 1024, 1536 * 1024}) {
+      long crawl = size(service.dataDir.resolve("faults/crawl"));
+      long index = size(service.dataDir.resolve("faults/generations"));
+      System.out.printf(Locale.ROOT, "  crawl output %d KiB, index generations %d KiB%n", crawl / 1024, index / 1024);
+      // The space left decides which step meets the full disk; a scan finds the crawl save, the
+      // index build and the related lists in turn.
+      for (long left = 256 * 1024; left <= 1600 * 1024; left += left < 768 * 1024 ? 512 * 1024 : 96 * 1024) {
         long free = Files.getFileStore(mnt).getUsableSpace();
         fill(filler, free - left);
         String job = FaultsBenchmark.runJob(service, "{\"mode\":\"full\"}");
@@ -44,9 +49,30 @@ final class FullDisk {
             + "unfinished generations left: %s%n", searchStatus, after.size(), before.size(),
             partial.isEmpty() ? "none" : partial);
       }
+      // The disk filled the moment the job leaves its crawl, so the index build meets it.
+      String job = FaultsBenchmark.runJobFillingAt(service, "{\"mode\":\"full\"}", "index", () -> {
+        try {
+          fill(filler, Files.getFileStore(mnt).getUsableSpace() - 8 * 1024);
+        } catch (IOException e) {
+          // the disk is full: that is the point
+        }
+      });
+      List<String> partial = leftovers(service.dataDir);
+      int searchStatus = FaultsBenchmark.get(service.base() + "/api/search?q=feedback").statusCode();
+      int listed = FaultsBenchmark.postUrls(service).size();
+      Files.deleteIfExists(filler);
+      System.out.printf(Locale.ROOT, "  filled when the job entered its index phase: job %s%n", job);
+      System.out.printf(Locale.ROOT, "    search during and after: HTTP %d, %d posts listed (%d before); partial files or "
+          + "unfinished generations left: %s%n", searchStatus, listed, before.size(), partial.isEmpty() ? "none" : partial);
       System.out.println("  after freeing space: " + FaultsBenchmark.runJob(service, "{\"mode\":\"full\"}"));
     } finally {
       new ProcessBuilder("umount", "-l", mnt.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
   }
 
