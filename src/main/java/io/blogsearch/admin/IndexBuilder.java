@@ -15,7 +15,6 @@ import io.blogsearch.related.RelatedOptions;
 import io.blogsearch.related.RelatedSet;
 import io.blogsearch.related.RelatedStore;
 import io.blogsearch.search.SearchOptions;
-import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -134,17 +133,17 @@ public final class IndexBuilder {
   public Result build(boolean full, boolean allowShrink, BooleanSupplier cancelled) {
     long t0 = System.nanoTime();
     CrawlStore store = new CrawlStore(site.crawlDir());
-    boolean crawled = Files.exists(store.dir().resolve("articles.jsonl"));
-    Collection<Article> articles = store.loadArticles().values();
+    CrawlStore.Stored stored = store.load();
+    Collection<Article> articles = stored.articles().values();
     Generations generations = new Generations(site.generationsDir());
     Optional<Generations.Generation> serving = generations.current();
     if (!allowShrink) {
-      Optional<String> why = shrinkage(crawled, articles.size(), serving.map(IndexBuilder::documentsOrZero).orElse(0));
+      Optional<String> why = shrinkage(store.hasOutput(), articles.size(), serving.map(IndexBuilder::documentsOrZero).orElse(0));
       if (why.isPresent()) {
         throw new Refused(why.get() + "; the serving index is unchanged");
       }
     }
-    Inputs in = inputs(store, articles, serving, full);
+    Inputs in = inputs(stored, serving, full);
     Indexer indexer = new Indexer(stemmer);
     RelatedEngine engine = new RelatedEngine(RelatedOptions.defaults(site.related()), stemmer);
     Optional<Generations.Generation> base = full || alwaysRebuild ? Optional.empty()
@@ -168,9 +167,9 @@ public final class IndexBuilder {
       List<String> nonPosts) {}
 
   /** @param full whether every related list is recomputed (then there are no previous lists) */
-  private static Inputs inputs(CrawlStore store, Collection<Article> articles, Optional<Generations.Generation> serving,
-      boolean full) {
-    List<String> nonPosts = store.loadState().entrySet().stream()
+  private static Inputs inputs(CrawlStore.Stored stored, Optional<Generations.Generation> serving, boolean full) {
+    Collection<Article> articles = stored.articles().values();
+    List<String> nonPosts = stored.state().entrySet().stream()
         .filter(e -> e.getValue().kind() != PageKind.POST).map(Map.Entry::getKey).sorted().toList();
     Map<String, String> hashes = PostHashes.of(articles);
     IndexDelta delta = IndexDelta.between(serving.flatMap(g -> PostHashes.load(g.dir())).orElse(Map.of()), articles, hashes);

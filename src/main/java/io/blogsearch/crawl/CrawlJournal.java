@@ -99,26 +99,14 @@ final class CrawlJournal implements Closeable {
       String key = line.get("key").asText();
       try {
         switch (line.path("op").asText()) {
-          case "article" -> {
-            if (articles != null) {
-              articles.put(key, json.treeToValue(line.get("article"), Article.class));
-            }
-          }
-          case "unarticle" -> {
-            if (articles != null) {
-              articles.remove(key);
-            }
-          }
+          case "article" -> articles.put(key, json.treeToValue(line.get("article"), Article.class));
+          case "unarticle" -> articles.remove(key);
           case "state" -> {
-            if (state != null) {
-              state.put(key, json.treeToValue(line.get("state"), UrlState.class));
-            }
+            state.put(key, json.treeToValue(line.get("state"), UrlState.class));
             touched.add(key);
           }
           case "unstate" -> {
-            if (state != null) {
-              state.remove(key);
-            }
+            state.remove(key);
             touched.add(key);
           }
           default -> { }

@@ -44,18 +44,37 @@ public final class CrawlStore {
     return dir;
   }
 
-  /** Stored posts by canonical URL, including those an interrupted crawl journaled; empty before the first crawl. */
-  public Map<String, Article> loadArticles() {
-    Map<String, Article> out = loadSavedArticles();
-    CrawlJournal.replay(dir.resolve(CrawlJournal.FILE), json, out, null, new HashSet<>());
-    return out;
+  /**
+   * Everything stored, the journal of an interrupted crawl replayed once over the saved files.
+   *
+   * @param articles posts by canonical URL
+   * @param state remembered per-URL state
+   * @param interruptedUrls URLs an unfinished crawl fetched (its journal names them); empty after a completed crawl
+   */
+  public record Stored(Map<String, Article> articles, Map<String, UrlState> state, Set<String> interruptedUrls) {}
+
+  /** Posts, state and the URLs an unfinished crawl fetched, reading each file once. */
+  public Stored load() {
+    Map<String, Article> articles = loadSavedArticles();
+    Map<String, UrlState> state = loadSavedState();
+    Set<String> interrupted = new HashSet<>();
+    CrawlJournal.replay(dir.resolve(CrawlJournal.FILE), json, articles, state, interrupted);
+    return new Stored(articles, state, interrupted);
   }
 
-  /** URLs an interrupted crawl fetched (its journal names them); empty after a finished crawl. */
-  public Set<String> loadInterruptedUrls() {
-    Set<String> touched = new HashSet<>();
-    CrawlJournal.replay(dir.resolve(CrawlJournal.FILE), json, null, null, touched);
-    return touched;
+  /** Stored posts by canonical URL, including those an interrupted crawl journaled; empty before the first crawl. */
+  public Map<String, Article> loadArticles() {
+    return load().articles();
+  }
+
+  /** Remembered per-URL state, including an interrupted crawl's; empty before the first crawl. */
+  public Map<String, UrlState> loadState() {
+    return load().state();
+  }
+
+  /** Whether any crawl stored output here (a saved crawl, or the journal of one that did not finish). */
+  public boolean hasOutput() {
+    return Files.exists(dir.resolve("articles.jsonl")) || Files.exists(dir.resolve(CrawlJournal.FILE));
   }
 
   /** Opens the journal a crawl appends its changes to (after those of an interrupted one). */
@@ -82,19 +101,16 @@ public final class CrawlStore {
     }
   }
 
-  /** Remembered per-URL state, including an interrupted crawl's; empty before the first crawl. */
-  public Map<String, UrlState> loadState() {
+  private Map<String, UrlState> loadSavedState() {
     Path file = dir.resolve("state.json");
-    Map<String, UrlState> out = new TreeMap<>();
-    if (Files.exists(file)) {
-      try {
-        out = json.readValue(file.toFile(), new TypeReference<TreeMap<String, UrlState>>() {});
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
-      }
+    if (!Files.exists(file)) {
+      return new TreeMap<>();
     }
-    CrawlJournal.replay(dir.resolve(CrawlJournal.FILE), json, null, out, new HashSet<>());
-    return out;
+    try {
+      return json.readValue(file.toFile(), new TypeReference<TreeMap<String, UrlState>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   /** The last crawl's report, or null if there was none. */

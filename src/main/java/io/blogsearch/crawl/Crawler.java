@@ -67,7 +67,8 @@ public final class Crawler {
   private CrawlReport crawl(CrawlListener listener, CrawlPlan plan, BooleanSupplier cancelled, CrawlJournal journal)
       throws InterruptedException {
     UrlNormalizer urls = new UrlNormalizer(config.stripQueryParams());
-    CrawlRun run = new CrawlRun(store.loadArticles(), store.loadState(), store.loadInterruptedUrls(), journal);
+    CrawlStore.Stored stored = store.load();
+    CrawlRun run = new CrawlRun(stored.articles(), stored.state(), stored.interruptedUrls(), journal);
     TrapGuard traps = new TrapGuard(config.limits().trapBudget());
     Frontier frontier = new Frontier();
     CrawlScope scope = new CrawlScope(config);

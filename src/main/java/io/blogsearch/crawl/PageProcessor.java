@@ -14,14 +14,10 @@ import io.blogsearch.extract.UrlNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -31,7 +27,6 @@ import org.jsoup.nodes.Document;
  * drop the post, and queue what it links to. Every path ends in exactly one report line.
  */
 final class PageProcessor {
-  private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
   private static final long MAX_DISCOVERY_BYTES = 10L * 1024 * 1024;
 
   private final SiteConfig config;
@@ -138,7 +133,7 @@ final class PageProcessor {
     } else if (!r.finalUrl().equals(url) && !frontier.markSeen(r.finalUrl())) {
       run.record(url, Outcome.SKIPPED_DUPLICATE, r.status(), "redirects to " + r.finalUrl() + ", crawled separately");
     } else {
-      String sniffed = sniff(r.contentType(), r.body());
+      String sniffed = ContentSniffer.kind(r.contentType(), r.body());
       if (sniffed.equals("html")) {
         page(task, r);
       } else if (sniffed.equals("xml") || task.kind() == Frontier.Kind.DISCOVERY) {
@@ -269,7 +264,7 @@ final class PageProcessor {
 
   private Document parse(String url, FetchResult r) {
     try {
-      return Jsoup.parse(new ByteArrayInputStream(r.body()), charsetOf(r.contentType()), r.finalUrl());
+      return Jsoup.parse(new ByteArrayInputStream(r.body()), ContentSniffer.charsetOf(r.contentType()), r.finalUrl());
     } catch (IOException e) {
       run.record(url, Outcome.ERROR, r.status(), "unreadable HTML: " + e.getMessage());
       return null;
@@ -375,36 +370,5 @@ final class PageProcessor {
 
   private static String attempts(FetchResult r) {
     return r.attempts() > 1 ? " after " + r.attempts() + " attempts" : "";
-  }
-
-  /** "html", "xml" or "other", from the body's first bytes first and the Content-Type second. */
-  static String sniff(String contentType, byte[] body) {
-    String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1)
-        .replace("\uFEFF", "").replace("ï»¿", "").stripLeading().toLowerCase(Locale.ROOT);
-    boolean xmlish = head.startsWith("<?xml") || head.startsWith("<rss") || head.startsWith("<urlset")
-        || head.startsWith("<sitemapindex") || head.startsWith("<feed");
-    if (xmlish && !head.contains("<html")) {
-      return "xml";
-    }
-    if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<head") || head.contains("<body")) {
-      return "html";
-    }
-    String ct = contentType.toLowerCase(Locale.ROOT);
-    if (ct.contains("html")) {
-      return "html";
-    }
-    return ct.contains("xml") || ct.contains("rss") || ct.contains("atom") ? "xml" : "other";
-  }
-
-  private static String charsetOf(String contentType) {
-    Matcher m = CHARSET.matcher(contentType);
-    if (m.find()) {
-      try {
-        return Charset.forName(m.group(1)).name();
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
-    return null;
   }
 }
