@@ -29,11 +29,6 @@ import java.util.regex.PatternSyntaxException;
  * field's name instead of surfacing as odd crawl behaviour. Unknown keys are errors too.
  */
 public final class ConfigLoader {
-  /** Query parameters that never select different content: analytics, click ids, reply links. */
-  public static final Set<String> DEFAULT_STRIP_PARAMS = Set.of(
-      "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id", "fbclid",
-      "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "yclid", "igshid",
-      "replytocom", "share", "amp", "relatedposts_hit", "relatedposts_origin", "relatedposts_position");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
@@ -93,7 +88,8 @@ public final class ConfigLoader {
     List<Pattern> include = top.field("include").list(Node::regex);
     List<Pattern> exclude = top.field("exclude").list(Node::regex);
     List<URI> sitemaps = top.field("sitemaps").list(Node::httpUrl);
-    Set<String> strip = new LinkedHashSet<>(DEFAULT_STRIP_PARAMS);
+    // Site-specific extras; tracking and WordPress non-content parameters are always dropped by UrlNormalizer.
+    Set<String> strip = new LinkedHashSet<>();
     Node stripNode = top.field("stripQueryParams");
     if (stripNode.present()) {
       strip = new LinkedHashSet<>(stripNode.list(n -> n.string(null).toLowerCase(Locale.ROOT)));

@@ -23,13 +23,15 @@ public final class UrlNormalizer {
   private static final Pattern AUTHORITY =
       Pattern.compile("^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//)([^/?#]*)(.*)$", Pattern.DOTALL);
   /**
-   * WordPress parameters that never select different content, dropped whatever the config says:
-   * Query Loop pagination ({@code query-0-page}) and its cache buster ({@code cst}) multiply
-   * every page into a crawl trap; the others are replies, logins, previews, nonces and cron.
+   * Parameters that never select different content, dropped whatever the config says: WordPress's
+   * Query Loop pagination ({@code query-0-page}) and its cache buster ({@code cst}), which multiply
+   * every page into a crawl trap, replies, logins, previews, nonces and cron, share and AMP
+   * switches, Jetpack's related-post tracking, and analytics and click ids.
    */
   private static final Pattern NON_CONTENT_PARAM = Pattern.compile(
       "query-\\d+-page|cst|replytocom|redirect_to|reauth|preview|preview_id|preview_nonce|_wpnonce|"
-          + "doing_wp_cron|nocache|like_comment|_ga|_gl|utm_.*|share|amp|nb|shared|ref_src");
+          + "doing_wp_cron|nocache|like_comment|share|amp|nb|shared|relatedposts_(hit|origin|position)|"
+          + "utm_.*|_ga|_gl|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|ref_src");
   private final Set<String> stripParams;
 
   /** @param stripParams lower-case query parameter names to drop (besides the built-in WordPress and tracking ones) */

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -174,7 +175,7 @@ public final class ReindexBenchmark {
   private static double bareParseAndIndex(List<String> urls) throws Exception {
     List<String> html = Pages.html(urls);
     ArticleExtractor extractor = new ArticleExtractor(Selectors.wordpressDefaults(),
-        new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), false);
+        new UrlNormalizer(Set.of()), false);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     long t0 = System.nanoTime();
     List<Future<PageAnalysis>> parsed = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,7 +94,7 @@ public final class CrawlBenchmark {
   private static double extractAll(List<String> urls) throws Exception {
     List<String> bodies = Pages.html(urls);
     ArticleExtractor extractor = new ArticleExtractor(Selectors.wordpressDefaults(),
-        new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), false);
+        new UrlNormalizer(Set.of()), false);
     long t0 = System.nanoTime();
     for (int i = 0; i < bodies.size(); i++) {
       extractor.analyze(urls.get(i), Jsoup.parse(bodies.get(i), urls.get(i)));

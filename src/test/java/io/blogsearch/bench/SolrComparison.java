@@ -1,7 +1,6 @@
 package io.blogsearch.bench;
 
 import io.blogsearch.admin.ServingManager;
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.extract.PostId;
 import io.blogsearch.extract.UrlNormalizer;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Peer comparison with Apache Solr 9.10.1 (same Lucene 9.12.3): the same documents, analysis,
@@ -73,7 +73,7 @@ public final class SolrComparison {
     SearchOptions options = SearchOptions.defaults(BlogAnalyzers.synonyms(synonymRules, stemmer));
     try (SearchService search = SearchService.open(dir, options);
         ApiServer api = new ApiServer(ServingManager.fixed(search, new RelatedService(related)),
-            new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), List.of()).start("127.0.0.1", 0);
+            new UrlNormalizer(Set.of()), List.of()).start("127.0.0.1", 0);
         SolrPeerProcess solr = SolrPeerProcess.start(solrModule, heap(), docs, synonyms, work.resolve("solr"))) {
       URI ours = URI.create("http://127.0.0.1:" + api.port());
       Map<String, Target> targets = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.Selectors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class ArticleExtractorTest {
   private final ArticleExtractor extractor = extractorWith(Selectors.wordpressDefaults());
 
   private static ArticleExtractor extractorWith(Selectors selectors) {
-    return new ArticleExtractor(selectors, new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), false);
+    return new ArticleExtractor(selectors, new UrlNormalizer(Set.of()), false);
   }
 
   private static String fixture(String name) {

@@ -3,8 +3,8 @@ package io.blogsearch.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.Selectors;
+import java.util.Set;
 import org.jsoup.Jsoup;
 
 /** Small realistic pages for extractor tests: a head, a body class and body markup. */
@@ -18,7 +18,7 @@ final class HtmlPages {
   }
 
   static ArticleExtractor extractor(Selectors selectors) {
-    return new ArticleExtractor(selectors, new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), false);
+    return new ArticleExtractor(selectors, new UrlNormalizer(Set.of()), false);
   }
 
   static String html(String head, String bodyClass, String body) {

@@ -2,12 +2,12 @@ package io.blogsearch.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.blogsearch.config.ConfigLoader;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UrlNormalizerTest {
-  private final UrlNormalizer urls = new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS);
+  private final UrlNormalizer urls = new UrlNormalizer(Set.of());
 
   private void assertNormal(String expected, String input) {
     assertEquals(Optional.of(expected), urls.normalize(input), input);
@@ -15,6 +15,13 @@ class UrlNormalizerTest {
 
   private void assertResolved(String expected, String base, String href) {
     assertEquals(Optional.of(expected), urls.resolve(base, href), base + " + " + href);
+  }
+
+  @Test
+  void dropsTrackingAndWordPressParametersEvenWhenASiteListsItsOwn() {
+    UrlNormalizer site = new UrlNormalizer(Set.of("sessionid"));
+    assertEquals(Optional.of("https://blog.example.com/p/?cat=3"),
+        site.normalize("https://blog.example.com/p/?sessionid=9&fbclid=x&cat=3&query-0-page=2&cst&replytocom=4"));
   }
 
   @Test

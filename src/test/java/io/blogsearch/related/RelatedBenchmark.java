@@ -3,7 +3,6 @@ package io.blogsearch.related;
 import io.blogsearch.bench.BenchCorpus;
 import io.blogsearch.bench.LoadResult;
 import io.blogsearch.bench.Wrk;
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.extract.Article;
 import io.blogsearch.extract.UrlNormalizer;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Related posts: full precompute time, incremental recompute after one edited post, and
@@ -52,7 +52,7 @@ public final class RelatedBenchmark {
     List<LoadResult> results = new ArrayList<>();
     SearchOptions options = SearchOptions.defaults(BlogAnalyzers.synonyms("", BlogAnalyzers.Stemmer.PORTER));
     try (SearchService search = SearchService.open(dir, options);
-        ApiServer api = new ApiServer(io.blogsearch.admin.ServingManager.fixed(search, related), new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), List.of())
+        ApiServer api = new ApiServer(io.blogsearch.admin.ServingManager.fixed(search, related), new UrlNormalizer(Set.of()), List.of())
             .start("127.0.0.1", 0)) {
       String base = "http://127.0.0.1:" + api.port();
       Path script = Wrk.script(paths);

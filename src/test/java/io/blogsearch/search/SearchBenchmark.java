@@ -4,7 +4,6 @@ import io.blogsearch.bench.BenchCorpus;
 import io.blogsearch.bench.LoadResult;
 import io.blogsearch.bench.QueryMix;
 import io.blogsearch.bench.Wrk;
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.IndexSchema;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -41,7 +41,7 @@ public final class SearchBenchmark {
     List<QueryMix.Search> queries = QueryMix.generate(corpus.posts(), 500, 42);
     List<LoadResult> results = new ArrayList<>();
     try (SearchService search = SearchService.open(dir, options);
-        ApiServer api = new ApiServer(io.blogsearch.admin.ServingManager.fixed(search, new io.blogsearch.related.RelatedService(io.blogsearch.related.RelatedSet.empty())), new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), List.of()).start("127.0.0.1", 0)) {
+        ApiServer api = new ApiServer(io.blogsearch.admin.ServingManager.fixed(search, new io.blogsearch.related.RelatedService(io.blogsearch.related.RelatedSet.empty())), new UrlNormalizer(Set.of()), List.of()).start("127.0.0.1", 0)) {
       String base = "http://127.0.0.1:" + api.port();
       for (int round = 0; round < 3; round++) {
         inProcess("warm-up", queries, 1, 3, q -> search.search(request(q)));

@@ -3,7 +3,6 @@ package io.blogsearch.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blogsearch.admin.ServingManager;
-import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.extract.Article;
 import io.blogsearch.extract.UrlNormalizer;
@@ -25,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -47,7 +47,7 @@ final class IndexedArticles implements AutoCloseable {
         .compute(articles, dir, RelatedSet.empty(), List.of());
     search = SearchService.open(dir, SearchOptions.defaults(BlogAnalyzers.synonyms("", BlogAnalyzers.Stemmer.PORTER)));
     api = new ApiServer(ServingManager.fixed(search, new RelatedService(related)),
-        new UrlNormalizer(ConfigLoader.DEFAULT_STRIP_PARAMS), List.of()).start("127.0.0.1", 0);
+        new UrlNormalizer(Set.of()), List.of()).start("127.0.0.1", 0);
   }
 
   /** GET on the API; the raw response. */
