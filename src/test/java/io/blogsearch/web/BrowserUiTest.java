@@ -136,8 +136,11 @@ class BrowserUiTest {
     return SampleBlog.of(posts);
   }
 
+  /** Waits up to 10 s; the page re-renders results live, so an element read mid-swap is looked up again. */
   private static WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   private static void screenshot(String name) throws Exception {
