@@ -88,6 +88,7 @@ public final class IndexBuilder {
   private final SiteConfig site;
   private final BlogAnalyzers.Stemmer stemmer;
   private final Publisher publisher;
+  private final Indexer.Vectors vectors;
   private final boolean alwaysRebuild;
 
   /** Publishes without a server: the new generation is opened and smoke-tested, then closed. */
@@ -110,9 +111,20 @@ public final class IndexBuilder {
 
   /** @param alwaysRebuild rebuild the whole index and publish even when nothing changed (the old way, for benchmarks) */
   IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, boolean alwaysRebuild) {
+    this(site, stemmer, publisher, Indexer.NO_VECTORS, alwaysRebuild);
+  }
+
+  /** @param vectors what posts are embedded with ({@link Indexer#NO_VECTORS}: keyword only) */
+  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors) {
+    this(site, stemmer, publisher, vectors, false);
+  }
+
+  private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      boolean alwaysRebuild) {
     this.site = site;
     this.stemmer = stemmer;
     this.publisher = publisher;
+    this.vectors = vectors;
     this.alwaysRebuild = alwaysRebuild;
   }
 
@@ -144,7 +156,7 @@ public final class IndexBuilder {
       }
     }
     Inputs in = inputs(stored, serving, full);
-    Indexer indexer = new Indexer(stemmer);
+    Indexer indexer = new Indexer(stemmer, vectors);
     RelatedEngine engine = new RelatedEngine(RelatedOptions.defaults(site.related()), stemmer);
     Optional<Generations.Generation> base = full || alwaysRebuild ? Optional.empty()
         : serving.filter(g -> indexer.canUpdateFrom(g.dir()));

@@ -68,7 +68,7 @@ public final class ConfigLoader {
     }
     Node top = new Node("", root);
     top.allowOnly("name", "seeds", "allowedHosts", "include", "exclude", "sitemaps",
-        "stripQueryParams", "limits", "politeness", "http", "selectors", "service", "related", "dataDir");
+        "stripQueryParams", "limits", "politeness", "http", "selectors", "service", "related", "semantic", "dataDir");
 
     String name = top.field("name").string(null);
     if (name == null) {
@@ -199,7 +199,16 @@ public final class ConfigLoader {
 
     Path dataDir = Path.of(top.field("dataDir").string("index-data"));
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, strip, limits,
-        politeness, http, selectors, service, related, dataDir);
+        politeness, http, selectors, service, related, semantic(top.field("semantic")), dataDir);
+  }
+
+  private static SiteConfig.Semantic semantic(Node sem) {
+    sem.allowOnly("enabled", "model", "searchMode", "rrfK");
+    SiteConfig.Semantic d = SiteConfig.Semantic.defaults();
+    return new SiteConfig.Semantic(sem.field("enabled").bool(d.enabled()),
+        sem.field("model").oneOf(SiteConfig.Semantic.MODELS, d.model()),
+        sem.field("searchMode").oneOf(SiteConfig.Semantic.SEARCH_MODES, d.searchMode()),
+        sem.field("rrfK").positiveInt(d.rrfK()));
   }
 
   /** {@code host:port} of a URL, the port omitted when it is the scheme's default. */
@@ -267,6 +276,14 @@ public final class ConfigLoader {
         throw new ConfigException(path, "must be a text value");
       }
       return node.asText();
+    }
+
+    String oneOf(List<String> allowed, String fallback) {
+      String v = string(fallback);
+      if (!allowed.contains(v)) {
+        throw new ConfigException(path, "must be one of " + String.join(", ", allowed) + " (got \"" + v + "\")");
+      }
+      return v;
     }
 
     <T> List<T> list(Function<Node, T> element) {

@@ -43,6 +43,7 @@ public record SiteConfig(
     Selectors selectors,
     Service service,
     Related related,
+    Semantic semantic,
     Path dataDir) {
 
   public SiteConfig {
@@ -135,6 +136,23 @@ public record SiteConfig(
     }
   }
 
+  /**
+   * Meaning-based retrieval: posts embedded at index time, used by related lists and search.
+   *
+   * @param enabled false: keyword only, no model is loaded
+   * @param model the embedding model ({@code bge-small-en-v1.5-q})
+   * @param searchMode the default mode of a search: keyword, hybrid or semantic
+   * @param rrfK the k of reciprocal-rank fusion (score 1/(k + rank))
+   */
+  public record Semantic(boolean enabled, String model, String searchMode, int rrfK) {
+    public static final List<String> MODELS = List.of("bge-small-en-v1.5-q");
+    public static final List<String> SEARCH_MODES = List.of("keyword", "hybrid", "semantic");
+
+    public static Semantic defaults() {
+      return new Semantic(true, "bge-small-en-v1.5-q", "hybrid", 60);
+    }
+  }
+
   /** The folder holding this site's index generations (see {@code Generations}). */
   public Path generationsDir() {
     return dataDir.resolve(name).resolve("generations");
@@ -165,24 +183,24 @@ public record SiteConfig(
       newSitemaps.add(base.resolve(sitemap.getRawPath()));
     }
     return new SiteConfig(name, newSeeds, List.of(base.getHost() + ":" + base.getPort()), include, exclude,
-        newSitemaps, stripQueryParams, limits, politeness, http, selectors, service, related, dataDir);
+        newSitemaps, stripQueryParams, limits, politeness, http, selectors, service, related, semantic, dataDir);
   }
 
   /** The same config with another data folder (tests and the {@code --data-dir} option). */
   public SiteConfig withDataDir(Path dir) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, http, selectors, service, related, dir);
+        limits, politeness, http, selectors, service, related, semantic, dir);
   }
 
   /** The same config with other politeness settings. */
   public SiteConfig withPoliteness(Politeness p) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, p, http, selectors, service, related, dataDir);
+        limits, p, http, selectors, service, related, semantic, dataDir);
   }
 
   /** The same config with other service settings. */
   public SiteConfig withService(Service s) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, http, selectors, s, related, dataDir);
+        limits, politeness, http, selectors, s, related, semantic, dataDir);
   }
 }

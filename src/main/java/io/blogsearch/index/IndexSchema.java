@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -26,6 +27,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
 /**
  * The Lucene document layout of a post: which fields exist, how each is indexed and stored, and
@@ -56,6 +58,8 @@ public final class IndexSchema {
   public static final String COMMENT_COUNT = "comment_count";
   /** Unstemmed words of title, body, tags and categories, for spelling suggestions. */
   public static final String SPELL = "spell";
+  /** The post's embedding ({@link io.blogsearch.encoder.Embedder}): a unit vector, compared by dot product. */
+  public static final String VECTOR = "vector";
 
   /** Facet dimensions. */
   public static final String DIM_CATEGORY = "category";
@@ -124,7 +128,15 @@ public final class IndexSchema {
 
   /** The Lucene document for a post (facet fields still to be built by {@link FacetsConfig#build}). */
   public static Document toDocument(Article a) {
+    return toDocument(a, null);
+  }
+
+  /** As {@link #toDocument(Article)}, with the post's embedding when there is one. */
+  public static Document toDocument(Article a, float[] vector) {
     Document d = new Document();
+    if (vector != null) {
+      d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     d.add(new StringField(URL, a.url(), Field.Store.YES));
     d.add(new StringField(ID, PostId.of(a.url()), Field.Store.NO));
     d.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));

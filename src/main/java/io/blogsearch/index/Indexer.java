@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
@@ -34,10 +36,38 @@ public final class Indexer {
    */
   public record Stats(int documents, int written, long millis, long bytes, Path directory) {}
 
+  /** What posts are embedded with: {@link #NO_VECTORS} for none. */
+  public interface Vectors {
+    /** Names the model; an index built with another id is never updated in place. */
+    String modelId();
+
+    /** The vectors of {@code articles} by URL. */
+    Map<String, float[]> of(Collection<Article> articles);
+  }
+
+  /** Keyword-only: no post gets a vector. */
+  public static final Vectors NO_VECTORS = new Vectors() {
+    @Override
+    public String modelId() {
+      return "none";
+    }
+
+    @Override
+    public Map<String, float[]> of(Collection<Article> articles) {
+      return Map.of();
+    }
+  };
+
   private final BlogAnalyzers.Stemmer stemmer;
+  private final Vectors vectors;
 
   public Indexer(BlogAnalyzers.Stemmer stemmer) {
+    this(stemmer, NO_VECTORS);
+  }
+
+  public Indexer(BlogAnalyzers.Stemmer stemmer, Vectors vectors) {
     this.stemmer = stemmer;
+    this.vectors = vectors;
   }
 
   /** Replaces whatever index is in {@code dir} with one holding exactly {@code articles}. */
@@ -53,8 +83,9 @@ public final class Indexer {
       try (Directory d = FSDirectory.open(dir);
           IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.CREATE))) {
         FacetsConfig facets = IndexSchema.facetsConfig();
+        Map<String, float[]> embedded = vectors.of(articles);
         for (Article a : articles) {
-          w.addDocument(facets.build(IndexSchema.toDocument(a)));
+          w.addDocument(facets.build(IndexSchema.toDocument(a, embedded.get(a.url()))));
         }
         commit(w, articles.size());
       }
@@ -75,7 +106,8 @@ public final class Indexer {
     }
     try (Directory d = FSDirectory.open(dir)) {
       Map<String, String> data = SegmentInfos.readLatestCommit(d).getUserData();
-      return IndexSchema.VERSION.equals(data.get("schema")) && stemmer.name().equals(data.get("stemmer"));
+      return IndexSchema.VERSION.equals(data.get("schema")) && stemmer.name().equals(data.get("stemmer"))
+          && vectors.modelId().equals(data.getOrDefault("embedder", NO_VECTORS.modelId()));
     } catch (IOException e) {
       return false;
     }
@@ -97,15 +129,18 @@ public final class Indexer {
       try (Directory d = FSDirectory.open(dir);
           IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.APPEND))) {
         FacetsConfig facets = IndexSchema.facetsConfig();
+        List<Article> written = new ArrayList<>(delta.updated());
+        written.addAll(delta.added());
+        Map<String, float[]> embedded = vectors.of(written);
         for (String url : delta.deleted()) {
           w.deleteDocuments(new Term(IndexSchema.URL, url));
         }
         for (Article a : delta.updated()) {
-          w.updateDocument(new Term(IndexSchema.URL, a.url()), facets.build(IndexSchema.toDocument(a)));
+          w.updateDocument(new Term(IndexSchema.URL, a.url()), facets.build(IndexSchema.toDocument(a, embedded.get(a.url()))));
         }
         for (Article a : delta.added()) {
           // updateDocument, not add: a post may already be there under its URL if hashes and index ever disagree
-          w.updateDocument(new Term(IndexSchema.URL, a.url()), facets.build(IndexSchema.toDocument(a)));
+          w.updateDocument(new Term(IndexSchema.URL, a.url()), facets.build(IndexSchema.toDocument(a, embedded.get(a.url()))));
         }
         commit(w, hashes.size());
       }
@@ -127,6 +162,7 @@ public final class Indexer {
     w.setLiveCommitData(Map.of(
         "schema", IndexSchema.VERSION,
         "stemmer", stemmer.name(),
+        "embedder", vectors.modelId(),
         "builtAt", Instant.now().toString(),
         "documents", String.valueOf(documents)).entrySet());
     w.commit();

@@ -118,6 +118,6 @@ class ThemeUnitTestCrawlTest {
         new SiteConfig.Limits(MAX_PAGES, l.maxDepth(), l.maxBodyBytes(), Duration.ofMinutes(10), l.trapBudget(),
         l.degradedErrorShare()), new SiteConfig.Politeness(4,
         Duration.ZERO, p.maxCrawlDelay(), p.userAgent(), p.respectRobots(), p.followNofollowLinks()), s.http(), s.selectors(),
-        s.service(), s.related(), data);
+        s.service(), s.related(), s.semantic(), data);
   }
 }
