@@ -153,6 +153,11 @@ public record SiteConfig(
     }
   }
 
+  /** The folder holding this site's embedding cache (see {@code EmbeddingCache}). */
+  public Path embeddingsDir() {
+    return dataDir.resolve(name).resolve("embeddings");
+  }
+
   /** The folder holding this site's index generations (see {@code Generations}). */
   public Path generationsDir() {
     return dataDir.resolve(name).resolve("generations");

@@ -1,21 +1,33 @@
 package io.blogsearch.index;
 
 import io.blogsearch.encoder.Embedder;
+import io.blogsearch.encoder.EmbeddingCache;
 import io.blogsearch.extract.Article;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Embeds posts: each post's {@link PassageText} through an {@link Embedder}, keyed by URL. */
+/**
+ * Embeds posts: each post's {@link PassageText} through an {@link Embedder}, keyed by URL. Texts
+ * already in the {@link EmbeddingCache} are not embedded again.
+ */
 public final class PostVectors implements Indexer.Vectors {
+  private static final int BATCH = 32;
+
   private final Embedder embedder;
   private final PassageText text;
+  private final EmbeddingCache cache;
+  private volatile int lastEmbedded;
 
-  public PostVectors(Embedder embedder, PassageText text) {
+  public PostVectors(Embedder embedder, PassageText text, EmbeddingCache cache) {
     this.embedder = embedder;
     this.text = text;
+    this.cache = cache;
   }
 
   @Override
@@ -23,14 +35,43 @@ public final class PostVectors implements Indexer.Vectors {
     return embedder.modelId() + "/" + text.id();
   }
 
+  /** Texts the last {@link #of} call had to embed (the rest came from the cache). */
+  public int lastEmbedded() {
+    return lastEmbedded;
+  }
+
   @Override
   public Map<String, float[]> of(Collection<Article> articles) {
-    List<Article> list = new ArrayList<>(articles);
-    List<float[]> vectors = embedder.embedPassages(list.stream().map(text::of).toList());
-    Map<String, float[]> byUrl = new HashMap<>();
-    for (int i = 0; i < list.size(); i++) {
-      byUrl.put(list.get(i).url(), vectors.get(i));
+    Map<String, String> keyByUrl = new LinkedHashMap<>();
+    Map<String, String> missing = new LinkedHashMap<>(); // key -> text
+    for (Article a : articles) {
+      String passage = text.of(a);
+      String key = EmbeddingCache.key(passage);
+      keyByUrl.put(a.url(), key);
+      if (cache.get(key) == null) {
+        missing.putIfAbsent(key, passage);
+      }
     }
+    List<String> keys = new ArrayList<>(missing.keySet());
+    for (int i = 0; i < keys.size(); i += BATCH) {
+      List<String> batch = keys.subList(i, Math.min(keys.size(), i + BATCH));
+      List<float[]> vectors = embedder.embedPassages(batch.stream().map(missing::get).toList());
+      Map<String, float[]> added = new HashMap<>();
+      for (int j = 0; j < batch.size(); j++) {
+        added.put(batch.get(j), vectors.get(j));
+      }
+      cache.putAll(added);
+    }
+    lastEmbedded = keys.size();
+    Map<String, float[]> byUrl = new HashMap<>();
+    keyByUrl.forEach((url, key) -> byUrl.put(url, cache.get(key)));
     return byUrl;
+  }
+
+  /** Lets the cache drop texts no post of {@code articles} has any more. */
+  public void retainOnly(Collection<Article> articles) {
+    Set<String> live = new HashSet<>();
+    articles.forEach(a -> live.add(EmbeddingCache.key(text.of(a))));
+    cache.retainOnly(live);
   }
 }
