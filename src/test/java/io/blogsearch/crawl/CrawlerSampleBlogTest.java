@@ -197,7 +197,9 @@ class CrawlerSampleBlogTest {
     for (int i = 1; i < requests.size(); i++) {
       minGapMs = Math.min(minGapMs, (requests.get(i).nanoTime() - requests.get(i - 1).nanoTime()) / 1_000_000);
     }
-    assertTrue(minGapMs >= 280, "smallest gap between requests was " + minGapMs + " ms");
+    // Gaps are seen where requests arrive: one request held up on its way (a loaded CI machine) shortens the
+    // next gap, so the bound leaves room for that; without the delay the gaps are ~1 ms.
+    assertTrue(minGapMs >= 200, "smallest gap between requests was " + minGapMs + " ms");
     assertFalse(report.complete());
     assertEquals("page limit of 12 reached", report.stopReason());
   }
