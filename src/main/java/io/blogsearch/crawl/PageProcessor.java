@@ -164,7 +164,9 @@ final class PageProcessor {
     String note = foreignCanonical ? " (canonical " + a.canonicalUrl() + " is on a host not allowed: ignored)" : "";
     traps.fetched(url, canonical, a.kind() == PageKind.POST && a.article().isPresent());
     a.pagination().laterPages().forEach(frontier::markSeen);
-    links.forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    if (recrawl.followsLinksOf(url, a.kind())) {
+      links.forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    }
     a.feeds().forEach(f -> enqueue(f, task.depth() + 1, Frontier.Kind.DISCOVERY));
     if (a.pagination().isContinuation()) {
       continuation(task, r, a, links);

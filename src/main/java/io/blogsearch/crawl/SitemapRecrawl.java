@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * fetch time: equality needs no agreement between the site's clock and ours and works for
  * date-only lastmods, where "changed later that day" would compare as older than our fetch.
  * Listings and archives exist for discovery only; with coverage the sitemaps do that job, so
- * only the seeds (whose 200 shows new links) are revalidated between safety-net rounds.
+ * only the seeds (whose 200 shows new links) are revalidated between safety-net rounds, and the
+ * links of other listings an incremental crawl fetches are not followed (else every crawl would
+ * walk, up to the trap budget, the deep pagination a full crawl's trap guard left unstored).
  * Everything else is requested as before: new URLs, changed or missing lastmods (a post that
  * left the sitemap gets a conditional GET, so 404/410 still deletes it), every URL on sitemaps
  * without lastmod (WordPress core) or when the sitemaps cannot be read, and full and URL crawls.
@@ -74,7 +76,8 @@ final class SitemapRecrawl {
   void closeListing(Map<String, Article> stored, Map<String, UrlState> state) {
     listingOpen = false;
     listingRan = true;
-    covered = !lastmods.isEmpty() && stored.keySet().stream().allMatch(post -> {
+    // no stored post (a first crawl) proves nothing about the sitemaps: links are followed then
+    covered = !lastmods.isEmpty() && !stored.isEmpty() && stored.keySet().stream().allMatch(post -> {
       UrlState s = state.get(post);
       return s != null && s.sitemapLastmod() != null;
     });
@@ -83,6 +86,11 @@ final class SitemapRecrawl {
   /** Whether the sitemaps listed every stored post at its last validation (so links need not be followed). */
   boolean covered() {
     return covered;
+  }
+
+  /** Whether an incremental crawl follows the links of a page of {@code kind} it just fetched. */
+  boolean followsLinksOf(String url, PageKind kind) {
+    return !decides || !covered || kind == PageKind.POST || seeds.contains(url);
   }
 
   /** The lastmod to remember for a URL validated now: this crawl's, or the stored one when no sitemap was read. */
