@@ -39,7 +39,7 @@ public record JobStatus(String id, String mode, List<String> urls, String trigge
    * @param queued URLs waiting
    * @param failed URLs that failed
    * @param postsIndexed posts stored or confirmed by the crawl; after indexing, posts in the index
-   * @param notModified posts that answered 304
+   * @param notModified posts that answered 304 or, unrequested, kept by an unchanged sitemap lastmod
    * @param pagesPerSecond crawl rate
    * @param etaSeconds rough time left in the crawl, or -1 when unknown
    */

@@ -112,8 +112,9 @@ final class ReindexJob {
       }
     }
     errors = errs;
-    progress = new JobStatus.Progress(r.requests(), 0, r.count(Outcome.ERROR), r.count(Outcome.INDEXED) + r.count(Outcome.NOT_MODIFIED),
-        r.count(Outcome.NOT_MODIFIED), r.seconds() > 0 ? r.requests() / r.seconds() : 0, 0);
+    int notModified = r.count(Outcome.NOT_MODIFIED) + r.count(Outcome.UNCHANGED_BY_SITEMAP);
+    progress = new JobStatus.Progress(r.requests(), 0, r.count(Outcome.ERROR), r.count(Outcome.INDEXED) + notModified,
+        notModified, r.seconds() > 0 ? r.requests() / r.seconds() : 0, 0);
   }
 
   void published(String generationName, int docs) {

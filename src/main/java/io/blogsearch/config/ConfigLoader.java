@@ -30,7 +30,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ConfigLoader {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -68,7 +68,7 @@ public final class ConfigLoader {
     }
     Node top = new Node("", root);
     top.allowOnly("name", "seeds", "allowedHosts", "include", "exclude", "sitemaps",
-        "stripQueryParams", "limits", "politeness", "http", "selectors", "service", "related", "semantic", "dataDir");
+        "stripQueryParams", "limits", "politeness", "http", "crawl", "selectors", "service", "related", "semantic", "dataDir");
 
     String name = top.field("name").string(null);
     if (name == null) {
@@ -132,6 +132,11 @@ public final class ConfigLoader {
         h.field("retryBackoff").duration(Duration.ofMillis(500)),
         h.field("maxRedirects").nonNegativeInt(5),
         h.field("allowPrivateAddresses").bool(false));
+
+    Node c = top.field("crawl");
+    c.allowOnly("revalidateAfter");
+    SiteConfig.Crawl crawl = new SiteConfig.Crawl(
+        c.field("revalidateAfter").duration(SiteConfig.Crawl.defaults().revalidateAfter()));
 
     Node s = top.field("selectors");
     s.allowOnly("post", "title", "content", "author", "published", "modified", "categories", "tags",
@@ -199,7 +204,7 @@ public final class ConfigLoader {
 
     Path dataDir = Path.of(top.field("dataDir").string("index-data"));
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, strip, limits,
-        politeness, http, selectors, service, related, semantic(top.field("semantic")), dataDir);
+        politeness, http, crawl, selectors, service, related, semantic(top.field("semantic")), dataDir);
   }
 
   private static SiteConfig.Semantic semantic(Node sem) {
@@ -221,7 +226,7 @@ public final class ConfigLoader {
     return defaultPort ? host : host + ":" + port;
   }
 
-  /** Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} or a bare number of milliseconds. */
+  /** Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 7d} or a bare number of milliseconds. */
   static Duration parseDuration(String text) {
     Matcher m = DURATION.matcher(text.trim());
     if (!m.matches()) {
@@ -233,6 +238,7 @@ public final class ConfigLoader {
       case "s" -> Duration.ofSeconds(n);
       case "m" -> Duration.ofMinutes(n);
       case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
       default -> Duration.ofMillis(n);
     };
   }
@@ -352,7 +358,7 @@ public final class ConfigLoader {
       }
       Duration d = node.isValueNode() ? parseDuration(node.asText()) : null;
       if (d == null) {
-        throw new ConfigException(path, "must be a duration such as 500ms, 5s, 2m or 1h (got \"" + node.asText() + "\")");
+        throw new ConfigException(path, "must be a duration such as 500ms, 5s, 2m, 1h or 7d (got \"" + node.asText() + "\")");
       }
       return d;
     }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param limits crawl bounds
  * @param politeness per-host manners
  * @param http network timeouts and retries
+ * @param crawl what incremental crawls request again
  * @param selectors how to read post pages
  * @param service search service settings
  * @param related related-posts rules
@@ -40,6 +41,7 @@ public record SiteConfig(
     Limits limits,
     Politeness politeness,
     Http http,
+    Crawl crawl,
     Selectors selectors,
     Service service,
     Related related,
@@ -93,6 +95,19 @@ public record SiteConfig(
       Duration retryBackoff,
       int maxRedirects,
       boolean allowPrivateAddresses) {}
+
+  /**
+   * What incremental crawls request again.
+   *
+   * @param revalidateAfter a URL the sitemaps vouch for (unchanged lastmod) is requested anyway once
+   *     its last validation is older than this: edits that leave lastmod alone (a new comment)
+   *     are found within this time. Zero validates every URL on every incremental crawl.
+   */
+  public record Crawl(Duration revalidateAfter) {
+    public static Crawl defaults() {
+      return new Crawl(Duration.ofDays(7));
+    }
+  }
 
   /**
    * The search service.
@@ -188,24 +203,30 @@ public record SiteConfig(
       newSitemaps.add(base.resolve(sitemap.getRawPath()));
     }
     return new SiteConfig(name, newSeeds, List.of(base.getHost() + ":" + base.getPort()), include, exclude,
-        newSitemaps, stripQueryParams, limits, politeness, http, selectors, service, related, semantic, dataDir);
+        newSitemaps, stripQueryParams, limits, politeness, http, crawl, selectors, service, related, semantic, dataDir);
   }
 
   /** The same config with another data folder (tests and the {@code --data-dir} option). */
   public SiteConfig withDataDir(Path dir) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, http, selectors, service, related, semantic, dir);
+        limits, politeness, http, crawl, selectors, service, related, semantic, dir);
   }
 
   /** The same config with other politeness settings. */
   public SiteConfig withPoliteness(Politeness p) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, p, http, selectors, service, related, semantic, dataDir);
+        limits, p, http, crawl, selectors, service, related, semantic, dataDir);
+  }
+
+  /** The same config with other recrawl settings. */
+  public SiteConfig withCrawl(Crawl c) {
+    return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
+        limits, politeness, http, c, selectors, service, related, semantic, dataDir);
   }
 
   /** The same config with other service settings. */
   public SiteConfig withService(Service s) {
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, stripQueryParams,
-        limits, politeness, http, selectors, s, related, semantic, dataDir);
+        limits, politeness, http, crawl, selectors, s, related, semantic, dataDir);
   }
 }

@@ -80,7 +80,7 @@ final class CrawlRun {
     if (outcome == Outcome.ERROR) {
       errors.incrementAndGet();
       firstFailure.compareAndSet(null, url + ": " + reason);
-    } else if (outcome == Outcome.INDEXED || outcome == Outcome.NOT_MODIFIED) {
+    } else if (outcome == Outcome.INDEXED || outcome == Outcome.NOT_MODIFIED || outcome == Outcome.UNCHANGED_BY_SITEMAP) {
       indexed.incrementAndGet();
     }
   }

@@ -5,6 +5,7 @@ import io.blogsearch.extract.ArticleExtractor;
 import io.blogsearch.extract.UrlNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +24,8 @@ import java.util.function.BooleanSupplier;
  * {@link CrawlStore}. A crawl starts from the seeds, the sitemaps robots.txt announces (or the
  * usual WordPress/Yoast locations) and every post stored by earlier crawls, so a recrawl
  * confirms, refreshes or deletes each known post. Posts it merely fails to reach are kept.
+ * Full and incremental crawls read the sitemaps before any page (their lastmods decide, on an
+ * incremental crawl, which known URLs need no request: {@link SitemapRecrawl}).
  */
 public final class Crawler {
   private static final List<String> SITEMAP_PROBES = List.of("/wp-sitemap.xml", "/sitemap_index.xml", "/sitemap.xml");
@@ -30,16 +33,23 @@ public final class Crawler {
   private final SiteConfig config;
   private final CrawlStore store;
   private final HostResolver resolver;
+  private final Clock clock;
 
   public Crawler(SiteConfig config) {
-    this(config, HostResolver.SYSTEM);
+    this(config, HostResolver.SYSTEM, Clock.systemUTC());
   }
 
   /** A crawler that looks host names up with {@code resolver} (tests point names at local servers). */
   Crawler(SiteConfig config, HostResolver resolver) {
+    this(config, resolver, Clock.systemUTC());
+  }
+
+  /** A crawler whose validation times come from {@code clock} (tests of {@code crawl.revalidateAfter}). */
+  Crawler(SiteConfig config, HostResolver resolver, Clock clock) {
     this.config = config;
     this.store = new CrawlStore(config.crawlDir());
     this.resolver = resolver;
+    this.clock = clock;
   }
 
   /**
@@ -76,20 +86,26 @@ public final class Crawler {
     HttpFetcher fetcher = new HttpFetcher(config.http(), config.politeness().userAgent(), urls,
         new AddressGuard(config, resolver));
     ArticleExtractor extractor = new ArticleExtractor(config.selectors(), urls, config.politeness().followNofollowLinks());
+    boolean urlJob = plan.mode() == CrawlPlan.Mode.URLS;
+    List<String> seeds = urlJob
+        ? plan.urls().stream().map(u -> urls.normalize(u).orElse(null)).filter(u -> u != null).distinct().toList()
+        : config.seeds().stream().map(s -> urls.normalize(s.toString()).orElseThrow()).toList();
+    SitemapRecrawl recrawl = new SitemapRecrawl(plan.mode() == CrawlPlan.Mode.INCREMENTAL, Set.copyOf(seeds),
+        config.crawl().revalidateAfter(), clock);
     PageProcessor processor = new PageProcessor(config, run, frontier, scope, robots,
-        new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls, plan, traps);
+        new HostThrottle(config.politeness().concurrencyPerHost()), fetcher, extractor, urls, plan, traps, recrawl);
 
-    List<String> seeds;
-    if (plan.mode() == CrawlPlan.Mode.URLS) {
-      seeds = plan.urls().stream().map(u -> urls.normalize(u).orElse(null)).filter(u -> u != null).distinct().toList();
+    if (urlJob) {
       for (String origin : seeds.stream().map(RobotsRules::originOf).distinct().toList()) {
         processor.announcedSitemaps(origin);
       }
-      seeds.forEach(s -> processor.enqueue(s, 0, Frontier.Kind.PAGE));
     } else {
-      seeds = config.seeds().stream().map(s -> urls.normalize(s.toString()).orElseThrow()).toList();
+      frontier.holdPages();
+      recrawl.openListing();
       seedDiscovery(seeds, processor, urls);
-      seeds.forEach(s -> processor.enqueue(s, 0, Frontier.Kind.PAGE));
+    }
+    seeds.forEach(s -> processor.enqueue(s, 0, Frontier.Kind.PAGE));
+    if (!urlJob) {
       run.articles.keySet().forEach(known -> processor.enqueue(known, 0, Frontier.Kind.PAGE));
     }
 
@@ -109,12 +125,12 @@ public final class Crawler {
       frontier.stop();
     }, config.limits().maxDuration().toMillis(), TimeUnit.MILLISECONDS);
     try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int i = 0; i < workers; i++) {
-        running.add(pool.submit(() -> work(frontier, processor, run)));
-      }
-      for (Future<?> f : running) {
-        f.get();
+      runWorkers(pool, workers, frontier, processor, run);
+      if (!urlJob) {
+        // the sitemap phase is over: every lastmod is known before the first page is looked at
+        recrawl.closeListing(stored.articles(), stored.state());
+        frontier.releasePages();
+        runWorkers(pool, workers, frontier, processor, run);
       }
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("crawl worker failed", e.getCause());
@@ -139,6 +155,18 @@ public final class Crawler {
       List<String> announced = processor.announcedSitemaps(origin);
       List<String> sitemaps = announced.isEmpty() ? SITEMAP_PROBES.stream().map(p -> origin + p).toList() : announced;
       sitemaps.forEach(s -> urls.normalize(s).ifPresent(u -> processor.enqueue(u, 0, Frontier.Kind.DISCOVERY)));
+    }
+  }
+
+  /** Runs {@code workers} workers until the frontier hands out no more work. */
+  private static void runWorkers(ExecutorService pool, int workers, Frontier frontier, PageProcessor processor,
+      CrawlRun run) throws InterruptedException, java.util.concurrent.ExecutionException {
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      running.add(pool.submit(() -> work(frontier, processor, run)));
+    }
+    for (Future<?> f : running) {
+      f.get();
     }
   }
 

@@ -12,7 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The crawl's work queue: each URL is queued at most once, sitemaps and feeds go first (they
  * list posts cheaply), pages breadth-first. {@link #take} hands work to a worker and returns null
- * once nothing is queued or in flight, or the crawl was stopped.
+ * once nothing is queued or in flight, or the crawl was stopped. While pages are held (a crawl's
+ * sitemap phase) only discovery tasks are handed out; the pages wait, in order, for
+ * {@link #releasePages}.
  */
 final class Frontier {
   /** One unit of work. */
@@ -24,6 +26,8 @@ final class Frontier {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Deque<Task> queue = new ArrayDeque<>();
+  private final Deque<Task> held = new ArrayDeque<>();
+  private boolean holdingPages;
   private final Set<String> seen = new HashSet<>();
   private int inFlight;
   private boolean stopped;
@@ -35,13 +39,40 @@ final class Frontier {
       if (stopped || !seen.add(task.url())) {
         return false;
       }
-      if (task.kind() == Kind.DISCOVERY) {
+      if (task.kind() == Kind.PAGE && holdingPages) {
+        held.addLast(task);
+      } else if (task.kind() == Kind.DISCOVERY) {
         queue.addFirst(task);
       } else {
         queue.addLast(task);
       }
       changed.signal();
       return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Keeps pages queued from now on out of {@link #take} until {@link #releasePages}. */
+  void holdPages() {
+    lock.lock();
+    try {
+      holdingPages = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Queues the held pages after whatever is queued, in the order they came. */
+  void releasePages() {
+    lock.lock();
+    try {
+      holdingPages = false;
+      if (!stopped) {
+        queue.addAll(held);
+        held.clear();
+      }
+      changed.signalAll();
     } finally {
       lock.unlock();
     }
@@ -90,7 +121,9 @@ final class Frontier {
     try {
       stopped = true;
       List<Task> left = new ArrayList<>(queue);
+      left.addAll(held);
       queue.clear();
+      held.clear();
       changed.signalAll();
       return left;
     } finally {
@@ -101,7 +134,7 @@ final class Frontier {
   int queued() {
     lock.lock();
     try {
-      return queue.size();
+      return queue.size() + held.size();
     } finally {
       lock.unlock();
     }

@@ -6,6 +6,11 @@ public enum Outcome {
   INDEXED,
   /** A known post answered 304 or was byte-identical; the stored copy stays. */
   NOT_MODIFIED,
+  /**
+   * A known post the sitemaps vouch for (same lastmod as at its last validation, which is recent
+   * enough for {@code crawl.revalidateAfter}): not requested; the stored copy stays.
+   */
+  UNCHANGED_BY_SITEMAP,
   /** A known post now answers 404/410 (or noindex, or is no longer a post) and was removed. */
   DELETED,
   /** An archive (home, pagination, category, tag, author, date): followed, not indexed. */

@@ -1,10 +1,5 @@
 package io.blogsearch.crawl;
 
-import crawlercommons.sitemaps.AbstractSiteMap;
-import crawlercommons.sitemaps.SiteMap;
-import crawlercommons.sitemaps.SiteMapIndex;
-import crawlercommons.sitemaps.SiteMapParser;
-import crawlercommons.sitemaps.SiteMapURL;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.extract.Article;
 import io.blogsearch.extract.ArticleExtractor;
@@ -13,7 +8,6 @@ import io.blogsearch.extract.PageKind;
 import io.blogsearch.extract.UrlNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +16,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * Handles one queued URL from robots check to outcome: fetch (conditionally when a copy is
- * stored), then by content either read a sitemap/feed for URLs or analyse an HTML page, store or
- * drop the post, and queue what it links to. Every path ends in exactly one report line.
+ * Handles one queued URL from robots check to outcome: leave it unrequested when the sitemaps
+ * vouch for it ({@link SitemapRecrawl}), else fetch (conditionally when a copy is stored), then by
+ * content either read a sitemap/feed for URLs or analyse an HTML page, store or drop the post,
+ * and queue what it links to. Every path ends in exactly one report line.
  */
 final class PageProcessor {
   private static final long MAX_DISCOVERY_BYTES = 10L * 1024 * 1024;
@@ -40,10 +35,12 @@ final class PageProcessor {
   private final UrlNormalizer urls;
   private final CrawlPlan plan;
   private final TrapGuard traps;
+  private final SitemapRecrawl recrawl;
+  private final DiscoveryReader discovery;
 
   PageProcessor(SiteConfig config, CrawlRun run, Frontier frontier, CrawlScope scope, RobotsRules robots,
       HostThrottle throttle, HttpFetcher fetcher, ArticleExtractor extractor, UrlNormalizer urls, CrawlPlan plan,
-      TrapGuard traps) {
+      TrapGuard traps, SitemapRecrawl recrawl) {
     this.config = config;
     this.run = run;
     this.frontier = frontier;
@@ -55,6 +52,8 @@ final class PageProcessor {
     this.urls = urls;
     this.plan = plan;
     this.traps = traps;
+    this.recrawl = recrawl;
+    this.discovery = new DiscoveryReader(run, urls, recrawl, this::enqueue);
   }
 
   /** Queues a URL found at {@code depth} unless it is out of scope or too deep. */
@@ -107,18 +106,23 @@ final class PageProcessor {
       run.record(url, Outcome.ROBOTS_BLOCKED, 0, rules.problem() != null ? rules.problem() : "disallowed by robots.txt");
       return;
     }
+    UrlState prev = run.previousState.get(url);
+    boolean haveCopy = plan.mode() != CrawlPlan.Mode.FULL && prev != null
+        && (prev.kind() != PageKind.POST || run.articles.containsKey(prev.canonical()));
+    SitemapRecrawl.Verdict verdict = recrawl.verdict(url, prev, haveCopy);
+    if (verdict != SitemapRecrawl.Verdict.FETCH) {
+      vouchedBySitemaps(task, prev, verdict);
+      return;
+    }
     if (run.pagesFetched.incrementAndGet() > config.limits().maxPages()) {
       run.stopReason.compareAndSet(null, "page limit of " + config.limits().maxPages() + " reached");
       frontier.stop();
       return;
     }
-    UrlState prev = run.previousState.get(url);
     if (prev != null && run.resumed.contains(url) && plan.mode() != CrawlPlan.Mode.URLS) {
       resumedWithoutFetch(task, prev);
       return;
     }
-    boolean haveCopy = plan.mode() != CrawlPlan.Mode.FULL && prev != null
-        && (prev.kind() != PageKind.POST || run.articles.containsKey(prev.canonical()));
     long cap = task.kind() == Frontier.Kind.DISCOVERY ? Math.max(MAX_DISCOVERY_BYTES, config.limits().maxBodyBytes())
         : config.limits().maxBodyBytes();
     FetchResult r = fetch(url, haveCopy ? prev.etag() : null, haveCopy ? prev.lastModified() : null, cap, false);
@@ -137,7 +141,7 @@ final class PageProcessor {
       if (sniffed.equals("html")) {
         page(task, r);
       } else if (sniffed.equals("xml") || task.kind() == Frontier.Kind.DISCOVERY) {
-        discovery(task, r);
+        discovery.read(task, r);
       } else {
         run.record(url, Outcome.SKIPPED_NON_HTML, r.status(), "content type " + (r.contentType().isEmpty() ? "missing" : r.contentType()));
       }
@@ -160,7 +164,9 @@ final class PageProcessor {
     String note = foreignCanonical ? " (canonical " + a.canonicalUrl() + " is on a host not allowed: ignored)" : "";
     traps.fetched(url, canonical, a.kind() == PageKind.POST && a.article().isPresent());
     a.pagination().laterPages().forEach(frontier::markSeen);
-    links.forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    if (recrawl.followsLinksOf(url, a.kind())) {
+      links.forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    }
     a.feeds().forEach(f -> enqueue(f, task.depth() + 1, Frontier.Kind.DISCOVERY));
     if (a.pagination().isContinuation()) {
       continuation(task, r, a, links);
@@ -169,7 +175,7 @@ final class PageProcessor {
     if (!canonical.equals(r.finalUrl())) {
       enqueue(canonical, task.depth(), Frontier.Kind.PAGE);
     }
-    run.putState(url, new UrlState(r.etag(), r.lastModified(), canonical, a.kind(), links));
+    run.putState(url, validated(url, r, canonical, a.kind(), links));
     UrlState prev = run.previousState.get(url);
     String previousKey = prev != null && prev.canonical() != null ? prev.canonical() : url;
     if (a.kind() != PageKind.POST || a.article().isEmpty()) {
@@ -208,7 +214,7 @@ final class PageProcessor {
     String url = task.url();
     PageAnalysis.Pagination p = a.pagination();
     a.continuationText().ifPresent(text -> run.continuationText.put(url, text));
-    run.putState(url, new UrlState(r.etag(), r.lastModified(), p.firstPage(), PageKind.OTHER, links));
+    run.putState(url, validated(url, r, p.firstPage(), PageKind.OTHER, links));
     if (p.firstPage() != null) {
       enqueue(p.firstPage(), task.depth(), Frontier.Kind.PAGE);
     }
@@ -251,7 +257,7 @@ final class PageProcessor {
       }
       PageAnalysis a = extractor.analyze(r.finalUrl(), doc);
       List<String> links = a.nofollow() ? List.of() : a.links();
-      run.putState(url, new UrlState(r.etag(), r.lastModified(), a.pagination().firstPage(), PageKind.OTHER, links));
+      run.putState(url, validated(url, r, a.pagination().firstPage(), PageKind.OTHER, links));
       links.forEach(l -> enqueue(l, depth + 1, Frontier.Kind.PAGE));
       run.record(url, Outcome.SKIPPED_CONTINUATION, r.status(), "page " + a.pagination().page() + " of "
           + a.pagination().firstPage() + ", read with it");
@@ -283,7 +289,33 @@ final class PageProcessor {
     }
   }
 
+  /** The state of a page the server just answered for: validated now, with this crawl's sitemap lastmod. */
+  private UrlState validated(String url, FetchResult r, String canonical, PageKind kind, List<String> links) {
+    return new UrlState(r.etag(), r.lastModified(), canonical, kind, links,
+        recrawl.lastmodToStore(url, run.previousState.get(url)), recrawl.now());
+  }
+
+  /**
+   * A known URL left unrequested: its stored post and state stay exactly as they are. Its stored
+   * links are followed only when the sitemaps do not cover discovery.
+   */
+  private void vouchedBySitemaps(Frontier.Task task, UrlState prev, SitemapRecrawl.Verdict verdict) {
+    if (!recrawl.covered()) {
+      prev.links().forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    }
+    String why = verdict == SitemapRecrawl.Verdict.UNCHANGED_LASTMOD ? "sitemap lastmod unchanged; not requested"
+        : "not requested: the sitemaps list every post";
+    if (prev.kind() == PageKind.POST) {
+      run.canonicalClaims.putIfAbsent(prev.canonical(), task.url());
+      run.record(task.url(), Outcome.UNCHANGED_BY_SITEMAP, 0, why + ", stored copy kept");
+    } else {
+      run.record(task.url(), prev.kind() == PageKind.ARCHIVE ? Outcome.SKIPPED_ARCHIVE : Outcome.SKIPPED_NOT_POST, 0, why);
+    }
+  }
+
   private void notModified(Frontier.Task task, UrlState prev) {
+    // not journaled: if the crawl is killed, the URL is merely validated again next time
+    run.state.put(task.url(), prev.revalidated(recrawl.lastmodToStore(task.url(), prev), recrawl.now()));
     prev.links().forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
     if (prev.kind() == PageKind.POST) {
       run.canonicalClaims.putIfAbsent(prev.canonical(), task.url());
@@ -301,30 +333,6 @@ final class PageProcessor {
       run.record(url, Outcome.DELETED, status, "HTTP " + status + ": post removed");
     } else {
       run.record(url, Outcome.NOT_FOUND, status, "HTTP " + status);
-    }
-  }
-
-  private void discovery(Frontier.Task task, FetchResult r) {
-    try {
-      SiteMapParser parser = new SiteMapParser(false);
-      AbstractSiteMap map = parser.parseSiteMap(r.contentType().isEmpty() ? "application/xml" : r.contentType(),
-          SitemapLocs.absolutise(r.body(), r.finalUrl()), URI.create(r.finalUrl()).toURL());
-      int found = 0;
-      if (map instanceof SiteMapIndex index) {
-        for (AbstractSiteMap child : index.getSitemaps()) {
-          found++;
-          urls.normalize(child.getUrl().toString()).ifPresent(u -> enqueue(u, task.depth() + 1, Frontier.Kind.DISCOVERY));
-        }
-        run.record(task.url(), Outcome.DISCOVERY, r.status(), "sitemap index: " + found + " sitemaps");
-      } else if (map instanceof SiteMap sitemap) {
-        for (SiteMapURL u : sitemap.getSiteMapUrls()) {
-          found++;
-          urls.normalize(u.getUrl().toString()).ifPresent(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
-        }
-        run.record(task.url(), Outcome.DISCOVERY, r.status(), map.getType().name().toLowerCase(Locale.ROOT) + ": " + found + " URLs");
-      }
-    } catch (IOException | RuntimeException | crawlercommons.sitemaps.UnknownFormatException e) {
-      run.record(task.url(), Outcome.ERROR, r.status(), "not a readable sitemap or feed: " + e.getMessage());
     }
   }
 

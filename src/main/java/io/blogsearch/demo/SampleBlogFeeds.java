@@ -9,16 +9,20 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The sample blog's machine-readable files, as WordPress core serves them: robots.txt with a
+ * The sample blog's machine-readable files, as WordPress core serves them (post lastmods added, as
+ * Yoast does, unless switched off): robots.txt with a
  * {@code Sitemap:} line, the {@code wp-sitemap.xml} index and its sub-sitemaps, and the RSS feed.
  */
 final class SampleBlogFeeds {
   private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
   private final SiteView site;
+  private final boolean lastmods;
 
-  SampleBlogFeeds(SiteView site) {
+  /** @param lastmods whether the post sitemap gives {@code <lastmod>} (Yoast, Rank Math) or not (WordPress core) */
+  SampleBlogFeeds(SiteView site, boolean lastmods) {
     this.site = site;
+    this.lastmods = lastmods;
   }
 
   String robots(Duration crawlDelay) {
@@ -42,7 +46,7 @@ final class SampleBlogFeeds {
   String sitemap(String name) {
     return switch (name) {
       case "posts-post-1" -> urlset(site.posts().stream()
-          .map(p -> entry(site.postUrl(p), SiteView.ISO.format(p.lastChange()))).toList());
+          .map(p -> entry(site.postUrl(p), lastmods ? SiteView.ISO.format(p.lastChange()) : null)).toList());
       case "posts-page-1" -> urlset(List.of(entry(site.url("/about/"), null)));
       case "taxonomies-category-1" -> urlset(terms("/category/", site.categories()));
       case "taxonomies-post_tag-1" -> urlset(terms("/tag/", site.tags()));

@@ -51,6 +51,7 @@ public final class SampleBlogServer implements AutoCloseable {
   private final ConcurrentLinkedQueue<Request> log = new ConcurrentLinkedQueue<>();
   private final HttpServer server;
   private volatile String widgetScript;
+  private volatile boolean sitemapLastmods = true;
   private final ExecutorService executor;
 
   /**
@@ -85,9 +86,22 @@ public final class SampleBlogServer implements AutoCloseable {
     widgetScript = scriptUrl;
   }
 
+  /**
+   * Whether the post sitemap gives each post's {@code <lastmod>} (the default, as Yoast and Rank
+   * Math do) or leaves it out, as WordPress core's own sitemaps do.
+   */
+  public void sitemapLastmods(boolean on) {
+    sitemapLastmods = on;
+  }
+
   /** Takes a post off the site: its page answers 404 and it leaves every listing. */
   public void unpublish(String slug) {
     unpublished.add(slug);
+  }
+
+  /** Puts an unpublished post back: to a crawler it is a new post. */
+  public void republish(String slug) {
+    unpublished.remove(slug);
   }
 
   /**
@@ -143,7 +157,7 @@ public final class SampleBlogServer implements AutoCloseable {
   private Response route(String path, String query) {
     SiteView site = view();
     SampleBlogPages pages = new SampleBlogPages(site, widgetScript);
-    SampleBlogFeeds feeds = new SampleBlogFeeds(site);
+    SampleBlogFeeds feeds = new SampleBlogFeeds(site, sitemapLastmods);
     if (path.equals("/") && query != null && query.startsWith("p=")) {
       String id = query.substring(2);
       return site.posts().stream().filter(p -> String.valueOf(p.id()).equals(id)).findFirst()

@@ -49,6 +49,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsCrawlRevalidateAfterInDaysWithASevenDayDefault() {
+    assertEquals(Duration.ofDays(7), loader.parse("name: b\nseeds: [http://x/]\n").crawl().revalidateAfter());
+    assertEquals(Duration.ofDays(3), loader.parse("name: b\nseeds: [http://x/]\ncrawl: {revalidateAfter: 3d}\n")
+        .crawl().revalidateAfter());
+    assertEquals(Duration.ZERO, loader.parse("name: b\nseeds: [http://x/]\ncrawl: {revalidateAfter: 0s}\n")
+        .crawl().revalidateAfter());
+  }
+
+  @Test
+  void namesABadCrawlRevalidateAfter() {
+    ConfigException e = error("name: b\nseeds: [http://x/]\ncrawl: {revalidateAfter: weekly}\n");
+    assertEquals("crawl.revalidateAfter", e.field());
+    assertEquals("crawl.revalidateAfter", error("name: b\nseeds: [http://x/]\ncrawl: {revalidateAfter: -1d}\n").field());
+    assertEquals("crawl.revalidate", error("name: b\nseeds: [http://x/]\ncrawl: {revalidate: 1d}\n").field());
+  }
+
+  @Test
   void keepsThePortOfANonDefaultSeedInAllowedHosts() {
     SiteConfig c = loader.parse("name: b\nseeds: [\"http://localhost:8080/blog/\", \"https://localhost:443/\"]\n");
     assertEquals(List.of("localhost:8080", "localhost"), c.allowedHosts());

@@ -117,7 +117,7 @@ class ThemeUnitTestCrawlTest {
     return new SiteConfig(s.name(), s.seeds(), s.allowedHosts(), s.include(), s.exclude(), s.sitemaps(), s.stripQueryParams(),
         new SiteConfig.Limits(MAX_PAGES, l.maxDepth(), l.maxBodyBytes(), Duration.ofMinutes(10), l.trapBudget(),
         l.degradedErrorShare()), new SiteConfig.Politeness(4,
-        Duration.ZERO, p.maxCrawlDelay(), p.userAgent(), p.respectRobots(), p.followNofollowLinks()), s.http(), s.selectors(),
+        Duration.ZERO, p.maxCrawlDelay(), p.userAgent(), p.respectRobots(), p.followNofollowLinks()), s.http(), s.crawl(), s.selectors(),
         s.service(), s.related(), s.semantic(), data);
   }
 }
