@@ -14,6 +14,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * A search by meaning, alone ({@link SearchMode#SEMANTIC}) or fused with the keyword search
@@ -57,7 +58,8 @@ final class HybridSearch {
   }
 
   /**
-   * @param keyword the keyword query with the date range, every word required
+   * @param keyword the keyword query with the date range, every word required (its total is exact up to
+   *     {@link SearchRequest#MAX_DEPTH}, beyond which only "many" matters: relaxing and "did you mean" need few)
    * @param relaxedKeyword the same with any word, tried when the first finds nothing; null when relaxing cannot help
    * @param exclusions posts the vector side must leave out (negated words), or null
    * @param dateRange the request's date range, or null
@@ -65,13 +67,18 @@ final class HybridSearch {
    */
   Outcome run(SearchMode mode, SearchRequest req, Query keyword, Query relaxedKeyword, Query exclusions,
       Query dateRange, float[] vector) throws IOException {
-    long keywordTotal = faceted.count(keyword);
+    // Ranking by relevance, the keyword ranking (fetched first) also tells how many posts the keyword side finds.
+    boolean ranking = mode == SearchMode.HYBRID && req.sort() == SearchRequest.Sort.RELEVANCE;
+    TopDocs keywordTop = ranking ? searcher.search(faceted.filtered(keyword), SearchRequest.MAX_DEPTH) : null;
+    long keywordTotal = ranking ? keywordTop.totalHits.value : faceted.count(keyword);
     boolean relaxed = false;
     if (mode == SearchMode.HYBRID && keywordTotal == 0 && relaxedKeyword != null) {
-      long any = faceted.count(relaxedKeyword);
-      if (any > 0) {
+      TopDocs any = ranking ? searcher.search(faceted.filtered(relaxedKeyword), SearchRequest.MAX_DEPTH) : null;
+      long anyTotal = ranking ? any.totalHits.value : faceted.count(relaxedKeyword);
+      if (anyTotal > 0) {
         keyword = relaxedKeyword;
-        keywordTotal = any;
+        keywordTop = any;
+        keywordTotal = anyTotal;
         relaxed = true;
       }
     }
@@ -93,7 +100,7 @@ final class HybridSearch {
       List<Integer> vectorRanking = docs(searcher.search(nearestBySkippedDim.get(null), nearest).scoreDocs);
       ranked = mode == SearchMode.SEMANTIC
           ? fused(List.of(vectorRanking))
-          : fused(List.of(docs(searcher.search(faceted.filtered(lexical), SearchRequest.MAX_DEPTH).scoreDocs), vectorRanking));
+          : fused(List.of(docs(keywordTop.scoreDocs), vectorRanking));
     }
     return new Outcome(result, ranked, keywordTotal, relaxed);
   }

@@ -160,6 +160,20 @@ class HybridSearchTest {
   }
 
   @Test
+  void hybridByDateListsTheSameResultSetNewestFirst() {
+    String q = "pasta";
+    Set<String> union = new HashSet<>(allKeyword(q, List.of(), null));
+    union.addAll(nearest(q, a -> true, NEAREST));
+    SearchResponse r = search.search(new SearchRequest(q, List.of(), List.of(), List.of(), List.of(), null, null,
+        SearchRequest.Sort.DATE, 1, 50, SearchMode.HYBRID));
+    assertEquals(union, new HashSet<>(urls(r)));
+    assertEquals(union.size(), r.total());
+    for (int i = 1; i < r.hits().size(); i++) {
+      assertFalse(r.hits().get(i).published().isAfter(r.hits().get(i - 1).published()), urls(r).toString());
+    }
+  }
+
+  @Test
   void semanticModeTakesTheNearestPostsAmongTheFilteredOnes() {
     String q = "travelling around by rail";
     SearchResponse r = search.search(request(q, List.of(), List.of("Ann"), null, LocalDate.of(2023, 12, 31), 1, 10,
