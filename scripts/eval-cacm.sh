@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Ranking quality on CACM (../shared/corpora/cacm): the configurations that matter, one after the
 # other, each printed as "== eval ARGS" then MAP, nDCG@10, P@10, P@30, Recall@100.
-# Every configuration ever tried is in bench-results/cacm-eval*.txt; add a line below to try one.
+# Every configuration ever tried is in bench-results/cacm-eval*.txt and eval-cacm-modes-*.txt; add a
+# line below to try one. Hybrid/semantic lines keep the CACM embeddings in ../cache/cacm (the first
+# run embeds 3,204 abstracts: minutes of CPU).
 # Usage: scripts/eval-cacm.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,4 +25,6 @@ done <<'CONFIGS'
 --stemmer KSTEM --k1 0.9 --b 0.4 --title-weight 1 --body-fields W,K --query-stopwords SNOWBALL --rm3 --original-weight 0.8 --fb-terms 20
 --k1 0.9 --b 0.4 --title-weight 1 --body-fields W,K,X
 --k1 0.9 --b 0.4 --title-weight 1 --body-fields W,K,X --rm3
+--k1 0.9 --b 0.4 --title-weight 1 --mode hybrid --embeddings ../cache/cacm
+--k1 0.9 --b 0.4 --title-weight 1 --mode semantic --embeddings ../cache/cacm
 CONFIGS

@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 heap=$1; shift
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-exec java "-Xmx$heap" -Dorg.slf4j.simpleLogger.log.io.blogsearch.web.ApiServer=warn \
+# shellcheck disable=SC2086
+exec java "-Xmx$heap" ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.log.io.blogsearch.web.ApiServer=warn \
   -cp "target/classes:target/test-classes:$(cat target/test-classpath.txt)" "$@"

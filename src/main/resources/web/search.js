@@ -43,6 +43,8 @@
     load(paramsFromForm(), true);
   });
   document.getElementById("bs-sort").addEventListener("change", function () { load(paramsFromForm(), true); });
+  var mode = document.getElementById("bs-mode");
+  if (mode) { mode.addEventListener("change", function () { load(paramsFromForm(), true); }); }
 
   results.addEventListener("click", function (e) {
     var a = e.target.closest ? e.target.closest("a") : null;
@@ -65,6 +67,8 @@
     input.value = p.get("q") || "";
     var sort = document.getElementById("bs-sort");
     sort.value = p.get("sort") || "relevance";
+    var mode = document.getElementById("bs-mode");
+    if (mode) { mode.value = p.get("mode") || mode.getAttribute("data-default"); }
     Array.prototype.slice.call(form.querySelectorAll("input[type=hidden]")).forEach(function (h) { h.remove(); });
     ["category", "tag", "author", "year"].forEach(function (dim) {
       p.getAll(dim).forEach(function (v) {

@@ -7,6 +7,7 @@ import io.blogsearch.search.SearchOptions;
 import io.blogsearch.search.SearchRequest;
 import io.blogsearch.search.SearchResponse;
 import io.blogsearch.search.SearchService;
+import io.blogsearch.search.SemanticSettings;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -36,8 +37,13 @@ public final class ServingIndex {
    * lists. Refuses a generation of another index layout.
    */
   public static ServingIndex open(Generations.Generation g, SearchOptions options) {
+    return open(g, options, SemanticSettings.keywordOnly());
+  }
+
+  /** As {@link #open(Generations.Generation, SearchOptions)}, searching by meaning too when {@code semantic} allows. */
+  public static ServingIndex open(Generations.Generation g, SearchOptions options, SemanticSettings semantic) {
     Generations.requireReadableLayout(g);
-    SearchService search = SearchService.open(g.dir(), options);
+    SearchService search = SearchService.open(g.dir(), options, semantic);
     try {
       return new ServingIndex(search, new RelatedService(RelatedStore.load(g.dir())), g);
     } catch (RuntimeException e) {

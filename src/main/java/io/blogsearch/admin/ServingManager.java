@@ -4,6 +4,7 @@ import io.blogsearch.index.Generations;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.search.SearchOptions;
 import io.blogsearch.search.SearchService;
+import io.blogsearch.search.SemanticSettings;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +31,12 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
 
   /** Serves the current generation under {@code generations}; empty if none was ever published. */
   public static Optional<ServingManager> open(Generations generations, SearchOptions options) {
-    return open(generations, g -> ServingIndex.open(g, options));
+    return open(generations, options, SemanticSettings.keywordOnly());
+  }
+
+  /** As {@link #open(Generations, SearchOptions)}; every generation it serves searches by meaning too when {@code semantic} allows. */
+  public static Optional<ServingManager> open(Generations generations, SearchOptions options, SemanticSettings semantic) {
+    return open(generations, g -> ServingIndex.open(g, options, semantic));
   }
 
   /** As {@link #open(Generations, SearchOptions)} with another way to open a generation (tests). */

@@ -1,13 +1,20 @@
 package io.blogsearch.cli;
 
+import io.blogsearch.encoder.Embedder;
+import io.blogsearch.encoder.EmbeddingCache;
+import io.blogsearch.encoder.OnnxEmbedder;
 import io.blogsearch.eval.RankingMetrics;
 import io.blogsearch.eval.SmartCollection;
 import io.blogsearch.extract.Article;
 import io.blogsearch.index.BlogAnalyzers;
+import io.blogsearch.fusion.ReciprocalRankFusion;
 import io.blogsearch.index.Indexer;
+import io.blogsearch.index.PassageText;
+import io.blogsearch.index.PostVectors;
 import io.blogsearch.search.FieldWeights;
 import io.blogsearch.search.RankedRetrieval;
 import io.blogsearch.search.RelevanceModel;
+import io.blogsearch.search.SearchMode;
 import io.blogsearch.search.SearchOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +100,30 @@ final class EvalCommand implements Callable<Integer> {
       description = "RM3: terms in more than this share of documents never expand a query (default: ${DEFAULT-VALUE}).")
   double fbMaxDf;
 
+  @Option(names = "--mode", defaultValue = "keyword",
+      description = "keyword (BM25), semantic (nearest post vectors, bge) or hybrid (both, reciprocal rank fusion) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--nearest", defaultValue = "50",
+      description = "Semantic and hybrid: how many nearest documents the vector side ranks (default: ${DEFAULT-VALUE}, the site's).")
+  int nearest;
+
+  @Option(names = "--rrf-k", defaultValue = "60", description = "Hybrid: reciprocal rank fusion constant (default: ${DEFAULT-VALUE}).")
+  int rrfK;
+
+  @Option(names = "--embeddings", description = "Folder of the embedding cache, reused between runs (default: a temporary one).")
+  Path embeddingsDir;
+
   @Override
   public Integer call() throws Exception {
+    SearchMode searchMode;
+    try {
+      searchMode = SearchMode.parse(mode);
+    } catch (io.blogsearch.search.BadRequestException e) {
+      System.err.println("error: --" + e.getMessage());
+      return Main.EXIT_CONFIG;
+    }
     if (!format.equalsIgnoreCase("smart")) {
       System.err.println("error: unsupported --format " + format + " (supported: smart)");
       return Main.EXIT_CONFIG;
@@ -111,15 +140,20 @@ final class EvalCommand implements Callable<Integer> {
               List.of(), List.of(), List.of(), List.of()));
     }
     Path dir = Files.createTempDirectory("eval-index");
+    Path cacheDir = embeddingsDir != null ? embeddingsDir : dir.resolve("embeddings");
     try {
-      return evaluate(articles, dir);
+      Embedder embedder = searchMode == SearchMode.KEYWORD ? null : OnnxEmbedder.bgeSmall();
+      Indexer.Vectors vectors = embedder == null ? Indexer.NO_VECTORS
+          : new PostVectors(embedder, new PassageText(200), EmbeddingCache.open(cacheDir, embedder.modelId(), embedder.dimension()));
+      return evaluate(articles, dir.resolve("index"), searchMode, vectors, embedder);
     } finally {
       org.apache.lucene.util.IOUtils.rm(dir);
     }
   }
 
-  private int evaluate(List<Article> articles, Path dir) throws Exception {
-    new Indexer(stemmer).rebuild(articles, dir);
+  private int evaluate(List<Article> articles, Path dir, SearchMode searchMode, Indexer.Vectors vectors, Embedder embedder)
+      throws Exception {
+    new Indexer(stemmer, vectors).rebuild(articles, dir);
     SearchOptions options = new SearchOptions(stemmer, BlogAnalyzers.synonyms("", stemmer),
         singleField ? new FieldWeights(0, 0, 0, 0, 1.0, 0, tieBreaker)
             : new FieldWeights(titleWeight, 0, 0, authorWeight, 1.0, 0, tieBreaker), k1, b, Duration.ofSeconds(10));
@@ -134,7 +168,13 @@ final class EvalCommand implements Callable<Integer> {
           continue;
         }
         String qid = String.valueOf(Integer.parseInt(q.id()));
-        List<RankedRetrieval.Ranked> ranked = retrieval.search(text, 1000);
+        // the model is given the request's words, not the query's author names
+        String meaning = q.field("W").isBlank() ? text : q.field("W").strip();
+        List<RankedRetrieval.Ranked> ranked = switch (searchMode) {
+          case KEYWORD -> retrieval.search(text, 1000);
+          case SEMANTIC -> retrieval.nearest(embedder.embedQuery(meaning), nearest);
+          case HYBRID -> fused(retrieval.search(text, 1000), retrieval.nearest(embedder.embedQuery(meaning), nearest));
+        };
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
           ids.add(ranked.get(i).url());
@@ -147,11 +187,21 @@ final class EvalCommand implements Callable<Integer> {
     }
     RankingMetrics.Scores s = RankingMetrics.evaluate(run, judged);
     System.out.println(s.format());
+    System.err.printf(Locale.ROOT, "mode %s%s%n", searchMode.id(), searchMode == SearchMode.KEYWORD ? ""
+        : String.format(Locale.ROOT, " (%s, %d nearest%s)", embedder.modelId(), nearest,
+            searchMode == SearchMode.HYBRID ? ", RRF k=" + rrfK : ""));
     System.err.printf(Locale.ROOT, "%d documents, %d queries run, %d judged; stemmer %s, BM25 k1=%.2f b=%.2f, body %s, %s, stop words %s%s%n",
         articles.size(), run.size(), s.queries(), stemmer, k1, b, String.join(",", bodyFields),
         singleField ? "single field" : String.format(Locale.ROOT, "title %.1f author %.1f tie %.2f", titleWeight, authorWeight, tieBreaker),
         queryStopWords,
         rm3 ? String.format(Locale.ROOT, ", RM3 %d docs %d terms original %.2f max df %.2f", fbDocs, fbTerms, originalWeight, fbMaxDf) : "");
     return 0;
+  }
+
+  /** The two rankings fused by reciprocal rank, the fused score as the run's score. */
+  private List<RankedRetrieval.Ranked> fused(List<RankedRetrieval.Ranked> keyword, List<RankedRetrieval.Ranked> byVector) {
+    List<ReciprocalRankFusion.Fused<String>> fused = new ReciprocalRankFusion(rrfK).fuse(List.of(
+        keyword.stream().map(RankedRetrieval.Ranked::url).toList(), byVector.stream().map(RankedRetrieval.Ranked::url).toList()));
+    return fused.stream().limit(1000).map(f -> new RankedRetrieval.Ranked(f.item(), (float) f.score())).toList();
   }
 }

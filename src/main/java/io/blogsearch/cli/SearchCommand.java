@@ -1,6 +1,7 @@
 package io.blogsearch.cli;
 
 import io.blogsearch.config.SiteConfig;
+import io.blogsearch.search.SearchMode;
 import io.blogsearch.search.SearchRequest;
 import io.blogsearch.search.SearchResponse;
 import io.blogsearch.admin.ServingManager;
@@ -28,13 +29,20 @@ final class SearchCommand implements Callable<Integer> {
       converter = SortConverter.class)
   SearchRequest.Sort sort;
 
+  @Option(names = "--mode", description = "keyword, hybrid or semantic (default: the config's semantic.searchMode).",
+      converter = ModeConverter.class)
+  SearchMode mode;
+
   @Override
   public Integer call() throws Exception {
     SiteConfig site = siteOptions.load();
     try (ServingManager serving = SiteServices.openServing(site)) {
       SearchResponse r = serving.with(s -> s.search().search(new SearchRequest(query, List.of(), List.of(), List.of(), List.of(),
-          null, null, sort, 1, size)));
-      System.out.printf("%d results (%d ms)%s%n", r.total(), r.tookMs(), r.relaxed() ? ", matching some of the words" : "");
+          null, null, sort, 1, size, mode)));
+      System.out.printf("%d results (%d ms, %s)%s%n", r.total(), r.tookMs(), r.mode(), r.relaxed() ? ", matching some of the words" : "");
+      if (r.fallback() != null) {
+        System.out.println("Note: " + r.fallback());
+      }
       if (r.didYouMean() != null) {
         System.out.println("Did you mean: " + r.didYouMean());
       }
@@ -50,6 +58,17 @@ final class SearchCommand implements Callable<Integer> {
   /** The snippet as terminal text: matches in [brackets], entities decoded. */
   private static String plain(String html) {
     return Parser.unescapeEntities(html.replace("<mark>", "[").replace("</mark>", "]"), false);
+  }
+
+  static final class ModeConverter implements picocli.CommandLine.ITypeConverter<SearchMode> {
+    @Override
+    public SearchMode convert(String value) {
+      try {
+        return SearchMode.parse(value);
+      } catch (io.blogsearch.search.BadRequestException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   static final class SortConverter implements picocli.CommandLine.ITypeConverter<SearchRequest.Sort> {

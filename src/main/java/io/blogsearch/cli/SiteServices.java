@@ -7,7 +7,12 @@ import io.blogsearch.admin.IndexBuilder;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.admin.WriterLock;
 import io.blogsearch.index.Generations;
+import io.blogsearch.encoder.Embedder;
+import io.blogsearch.encoder.OnnxEmbedder;
+import io.blogsearch.search.QueryVectors;
+import io.blogsearch.search.SearchMode;
 import io.blogsearch.search.SearchOptions;
+import io.blogsearch.search.SemanticSettings;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /** Wires the stages for one site config: the composition root the commands share. */
@@ -67,10 +72,45 @@ final class SiteServices {
         .map(io.blogsearch.extract.Article::url).orElse(null);
   }
 
-  /** @throws CommandRefused when the serving generation has another index layout than this build reads */
-  static ServingManager openServing(SiteConfig site) {
+  /**
+   * The query embedder of the site's {@code semantic.model}, or null when semantic search is off
+   * or the model cannot be loaded (search then runs by keyword). Placeholder composition: the
+   * embedder should be loaded once per process and shared with the index build.
+   */
+  static Embedder queryEmbedder(SiteConfig site) {
+    if (!site.semantic().enabled()) {
+      return null;
+    }
     try {
-      return ServingManager.open(new Generations(site.generationsDir()), searchOptions(site)).orElseThrow(
+      return site.semantic().model().equals("bge-small-en-v1.5-q") ? OnnxEmbedder.bgeSmall() : null;
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println("warning: cannot load the embedding model " + site.semantic().model() + " (" + e
+          + "): search runs by keyword only");
+      return null;
+    }
+  }
+
+  /** Hybrid and semantic search settings of the site, with {@code embedder} for queries (null: keyword only). */
+  static SemanticSettings semanticSettings(SiteConfig site, Embedder embedder) {
+    if (embedder == null) {
+      return SemanticSettings.keywordOnly();
+    }
+    return SemanticSettings.of(new QueryVectors(embedder), SearchMode.parse(site.semantic().searchMode()), site.semantic().rrfK());
+  }
+
+  /** As {@link #openServing(SiteConfig, Embedder)} with {@link #queryEmbedder}. */
+  static ServingManager openServing(SiteConfig site) {
+    return openServing(site, queryEmbedder(site));
+  }
+
+  /**
+   * @param embedder embeds queries for hybrid and semantic search; null for keyword search only
+   * @throws CommandRefused when the serving generation has another index layout than this build reads
+   */
+  static ServingManager openServing(SiteConfig site, Embedder embedder) {
+    try {
+      return ServingManager.open(new Generations(site.generationsDir()), searchOptions(site),
+          semanticSettings(site, embedder)).orElseThrow(
           () -> new IllegalStateException("no index in " + site.generationsDir() + "; run `crawl` and `index` first"));
     } catch (Generations.LayoutMismatch old) {
       throw new CommandRefused("cannot serve " + old.getMessage() + " (`index --full` with the server stopped)");

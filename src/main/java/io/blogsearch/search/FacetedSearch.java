@@ -59,8 +59,24 @@ final class FacetedSearch {
     this.req = req;
   }
 
+  /**
+   * The query whose matches, before facet filters, make the result set: for a keyword search the
+   * same whatever the filters, while a vector search takes its nearest posts within the filters,
+   * so a filtered dimension's sideways counts need the query as it is without that filter.
+   */
+  interface Retrieval {
+    /** The query with every filter but {@code skipDim}'s (null: with every filter). */
+    Query without(String skipDim) throws IOException;
+  }
+
   /** @param browse no query text: order by date unless asked otherwise */
   Result run(Query query, boolean browse) throws IOException {
+    return run(skipDim -> query, browse);
+  }
+
+  /** As {@link #run(Query, boolean)} with a query that depends on the filters. */
+  Result run(Retrieval retrieval, boolean browse) throws IOException {
+    Query query = retrieval.without(null);
     int topN = req.page() * req.size();
     Sort sort = sort(browse);
     if (state == null) {
@@ -81,7 +97,7 @@ final class FacetedSearch {
       Facets counts = all;
       if (!filterValues(dim).isEmpty()) {
         // Sideways: this dimension's counts come from the other filters only.
-        FacetsCollector others = searcher.search(drillDown(query, dim), new FacetsCollectorManager());
+        FacetsCollector others = searcher.search(drillDown(retrieval.without(dim), dim), new FacetsCollectorManager());
         counts = new SortedSetDocValuesFacetCounts(state, others);
       }
       facets.put(dim, values(counts, dim));
@@ -95,12 +111,27 @@ final class FacetedSearch {
     return searcher.count(drillDown(query, null));
   }
 
+  /** The query restricted by every facet filter. */
+  Query filtered(Query query) {
+    return drillDown(query, null);
+  }
+
+  /** Every facet filter except those of {@code skipDim} as one query, or null when there is none. */
+  Query filters(String skipDim) {
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder();
+    return addFilters(filtered, skipDim) ? filtered.build() : null;
+  }
+
   /**
    * The query restricted by every facet filter except those of {@code skipDim}. Values of one
    * dimension are ORed; each matches its folded key, so "O'Connor" finds "O’Connor".
    */
   private Query drillDown(Query query, String skipDim) {
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    return addFilters(filtered, skipDim) ? filtered.build() : query;
+  }
+
+  private boolean addFilters(BooleanQuery.Builder filtered, String skipDim) {
     boolean any = false;
     for (String dim : DIMS) {
       List<String> values = filterValues(dim);
@@ -112,7 +143,7 @@ final class FacetedSearch {
       filtered.add(anyOf.build(), BooleanClause.Occur.FILTER);
       any = true;
     }
-    return any ? filtered.build() : query;
+    return any;
   }
 
   private Query filterTerm(String dim, String value) {

@@ -22,9 +22,14 @@ final class IndexSnapshot {
   final DirectoryReader reader;
   final SortedSetDocValuesReaderState facets;
   final Autocomplete autocomplete;
+  /** The embedder id the posts' vectors were built with ({@code Indexer}'s commit data), or null without vectors. */
+  final String vectorModel;
 
   private IndexSnapshot(DirectoryReader reader) throws IOException {
     this.reader = reader;
+    FieldInfo vectors = FieldInfos.getMergedFieldInfos(reader).fieldInfo(IndexSchema.VECTOR);
+    this.vectorModel = vectors == null || vectors.getVectorDimension() == 0 ? null
+        : reader.getIndexCommit().getUserData().get("embedder");
     this.facets = hasFacetValues(reader)
         ? new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig()) : null;
     this.autocomplete = new Autocomplete(reader);
@@ -77,6 +82,11 @@ final class IndexSnapshot {
     protected int getRefCount(IndexSnapshot s) {
       return s.reader.getRefCount();
     }
+  }
+
+  /** Whether the posts' vectors come from the model {@code modelId} (ids "model" or "model/passage text"). */
+  boolean hasVectorsOf(String modelId) {
+    return vectorModel != null && (vectorModel.equals(modelId) || vectorModel.startsWith(modelId + "/"));
   }
 
   /** A fresh searcher for one request (so its time limit is its own). */

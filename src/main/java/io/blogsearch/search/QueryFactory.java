@@ -77,6 +77,34 @@ final class QueryFactory {
     return top.build();
   }
 
+  /** The negated clauses as one query matching any of them, or null when nothing is negated. */
+  Query exclusions(ParsedQuery parsed) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    boolean some = false;
+    for (ParsedQuery.Clause c : searchableClauses(parsed.clauses())) {
+      Query q = c.negated() ? clauseQuery(c) : null;
+      if (q != null) {
+        any.add(q, BooleanClause.Occur.SHOULD);
+        some = true;
+      }
+    }
+    return some ? any.build() : null;
+  }
+
+  /**
+   * What the query means in words, for the embedder: its positive free-text clauses as typed
+   * (stop words included, they carry meaning for a model), without field prefixes and negations.
+   */
+  static String meaningText(ParsedQuery parsed) {
+    StringBuilder sb = new StringBuilder();
+    for (ParsedQuery.Clause c : parsed.clauses()) {
+      if (c.field() == null && !c.negated() && !c.text().isBlank()) {
+        sb.append(sb.isEmpty() ? "" : " ").append(c.text().strip());
+      }
+    }
+    return sb.toString();
+  }
+
   /** How many positive clauses the query requires (relaxing only helps with two or more). */
   int requiredClauses(ParsedQuery parsed) {
     int n = 0;

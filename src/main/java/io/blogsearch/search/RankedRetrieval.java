@@ -20,6 +20,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -84,6 +85,19 @@ public final class RankedRetrieval implements AutoCloseable {
       }
       List<Ranked> out = new ArrayList<>();
       for (ScoreDoc sd : searcher.search(q, k).scoreDocs) {
+        out.add(new Ranked(searcher.storedFields().document(sd.doc).get(IndexSchema.URL), sd.score));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The {@code k} posts whose vectors are nearest to {@code vector} (an index built with vectors). */
+  public List<Ranked> nearest(float[] vector, int k) {
+    try {
+      List<Ranked> out = new ArrayList<>();
+      for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, k), k).scoreDocs) {
         out.add(new Ranked(searcher.storedFields().document(sd.doc).get(IndexSchema.URL), sd.score));
       }
       return out;

@@ -17,9 +17,10 @@ import java.util.List;
  * @param sort relevance, date (newest first) or date-asc
  * @param page 1-based page
  * @param size hits per page, 1 to {@link #MAX_SIZE}
+ * @param mode keyword, hybrid or semantic; null for the site's default ({@code semantic.searchMode})
  */
 public record SearchRequest(String q, List<String> categories, List<String> tags, List<String> authors,
-    List<String> years, LocalDate from, LocalDate to, Sort sort, int page, int size) {
+    List<String> years, LocalDate from, LocalDate to, Sort sort, int page, int size, SearchMode mode) {
   public static final int MAX_SIZE = 50;
   public static final int MAX_DEPTH = 1000;
 
@@ -49,6 +50,17 @@ public record SearchRequest(String q, List<String> categories, List<String> tags
         throw new BadRequestException("year must be four digits (got \"" + y + "\")");
       }
     }
+  }
+
+  /** A search in the site's default mode. */
+  public SearchRequest(String q, List<String> categories, List<String> tags, List<String> authors,
+      List<String> years, LocalDate from, LocalDate to, Sort sort, int page, int size) {
+    this(q, categories, tags, authors, years, from, to, sort, page, size, null);
+  }
+
+  /** This search in {@code m}. */
+  public SearchRequest withMode(SearchMode m) {
+    return new SearchRequest(q, categories, tags, authors, years, from, to, sort, page, size, m);
   }
 
   /** A first-page relevance search for {@code q} without filters. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blogsearch.extract.Article;
 import io.blogsearch.extract.PostId;
+import io.blogsearch.fusion.ReciprocalRankFusion;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.IndexSchema;
 import java.io.Closeable;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -39,14 +41,15 @@ import org.apache.lucene.store.FSDirectory;
  * The search stage's façade: answers visitor searches, autocomplete and post look-ups from the
  * index on disk. A request runs top to bottom as: parse the visitor syntax → build the Lucene
  * query (none, with a message, when no searchable word is left) → search with facets
- * ({@link FacetedSearch}) → relax to "any word" if nothing matched every word → snippets for the
- * page → "did you mean" when hits are few.
+ * ({@link FacetedSearch}) by keyword, or by meaning too ({@link HybridSearch}) → relax the
+ * keyword side to "any word" if nothing matched every word → snippets for the page → "did you
+ * mean" when the keyword side finds few posts.
  */
 public final class SearchService implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private static final int FEW_HITS = 3;
   /** What a hit shows: its comments and the body beyond the snippet window are never decoded. */
-  private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.URL, IndexSchema.TITLE, IndexSchema.BODY,
+  private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.URL, IndexSchema.TITLE, IndexSchema.BODY, IndexSchema.EXCERPT,
       IndexSchema.AUTHOR, IndexSchema.PUBLISHED, IndexSchema.CATEGORY, IndexSchema.TAG);
 
   private final IndexSnapshot.Manager snapshots;
@@ -57,8 +60,13 @@ public final class SearchService implements Closeable {
   private final Snippets snippets;
   private final SpellingCorrector speller = new SpellingCorrector();
 
-  private SearchService(DirectoryReader reader, SearchOptions options) {
+  private final SemanticSettings semantic;
+  private final ReciprocalRankFusion fusion;
+
+  private SearchService(DirectoryReader reader, SearchOptions options, SemanticSettings semantic) {
     this.options = options;
+    this.semantic = semantic;
+    this.fusion = new ReciprocalRankFusion(semantic.rrfK());
     this.snapshots = new IndexSnapshot.Manager(reader);
     Analyzer queryAnalyzer = BlogAnalyzers.query(options.stemmer(), options.synonyms());
     this.queries = new QueryFactory(queryAnalyzer, options.weights());
@@ -66,10 +74,19 @@ public final class SearchService implements Closeable {
     this.snippets = new Snippets(BlogAnalyzers.index(options.stemmer()));
   }
 
-  /** Opens the index in {@code indexDir} (built by {@link io.blogsearch.index.Indexer}). */
+  /** Opens the index in {@code indexDir} (built by {@link io.blogsearch.index.Indexer}) for keyword search only. */
   public static SearchService open(Path indexDir, SearchOptions options) {
+    return open(indexDir, options, SemanticSettings.keywordOnly());
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for keyword, hybrid and semantic search. Without query
+   * vectors in {@code semantic}, or when the index holds no vectors of their model, every search
+   * runs by keyword (and says so when another mode was asked for).
+   */
+  public static SearchService open(Path indexDir, SearchOptions options, SemanticSettings semantic) {
     try {
-      return new SearchService(DirectoryReader.open(FSDirectory.open(indexDir)), options);
+      return new SearchService(DirectoryReader.open(FSDirectory.open(indexDir)), options, semantic);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index in " + indexDir + ": " + e.getMessage(), e);
     }
@@ -78,6 +95,7 @@ public final class SearchService implements Closeable {
   public SearchResponse search(SearchRequest req) {
     long t0 = System.nanoTime();
     ParsedQuery parsed = parser.parse(req.q());
+    SearchMode requested = req.mode() == null ? semantic.defaultMode() : req.mode();
     IndexSnapshot snap = acquire();
     try {
       IndexSearcher searcher = newSearcher(snap);
@@ -85,24 +103,20 @@ public final class SearchService implements Closeable {
       if (!parsed.isEmpty() && !queries.searchable(parsed)) {
         FacetedSearch.Result none = faceted.run(new MatchNoDocsQuery(), false);
         return new SearchResponse(0, (System.nanoTime() - t0) / 1_000_000, List.of(), none.facets(), null, false, false,
-            SearchResponse.NO_SEARCHABLE_WORDS);
+            SearchResponse.NO_SEARCHABLE_WORDS, requested.id(), null);
       }
-      Query query = queries.build(parsed, false);
-      FacetedSearch.Result result = faceted.run(withDateRange(query, req), parsed.isEmpty());
-      boolean relaxed = false;
-      if (result.total() == 0 && queries.requiredClauses(parsed) >= 2) {
-        query = queries.build(parsed, true);
-        result = faceted.run(withDateRange(query, req), false);
-        relaxed = result.total() > 0;
-      }
-      ScoreDoc[] page = result.page(req.page(), req.size());
-      List<SearchResponse.Hit> hits = hits(searcher, query, page, result.sortedByScore());
+      // Browsing lists posts by date whatever the mode.
+      String fallback = parsed.isEmpty() || requested == SearchMode.KEYWORD ? null : whyKeywordOnly(snap, parsed);
+      SearchMode mode = parsed.isEmpty() || fallback != null ? SearchMode.KEYWORD : requested;
+      Answer a = mode == SearchMode.KEYWORD ? byKeyword(faceted, parsed, req) : byMeaning(searcher, faceted, parsed, req, mode);
+      List<SearchResponse.Hit> hits = hits(searcher, a.highlight(), a.page(), a.scored());
       String didYouMean = null;
-      if (result.total() < FEW_HITS && !parsed.isEmpty()) {
-        didYouMean = didYouMean(snap, req, result.total());
+      if (a.keywordTotal() < FEW_HITS && !parsed.isEmpty()) {
+        didYouMean = didYouMean(snap, req, a.keywordTotal());
       }
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchResponse(result.total(), took, hits, result.facets(), didYouMean, relaxed, searcher.timedOut(), null);
+      return new SearchResponse(a.total(), took, hits, a.facets(), didYouMean, a.relaxed(), searcher.timedOut(), null,
+          parsed.isEmpty() ? requested.id() : mode.id(), fallback);
     } catch (IndexSearcher.TooManyClauses e) {
       // The parser's bound counts words as the tokenizer would, closely but not exactly.
       throw new BadRequestException("query has too many terms (at most " + VisitorQueryParser.MAX_TERMS + ")");
@@ -111,6 +125,52 @@ public final class SearchService implements Closeable {
     } finally {
       release(snap);
     }
+  }
+
+  /**
+   * One mode's answer before snippets.
+   *
+   * @param highlight the query whose words the snippets mark
+   * @param keywordTotal posts the keyword side found (what "did you mean" tries to improve)
+   */
+  private record Answer(long total, ScoreDoc[] page, Map<String, List<SearchResponse.FacetValue>> facets, boolean scored,
+      Query highlight, long keywordTotal, boolean relaxed) {}
+
+  /** Every word required; any word when no post has them all. */
+  private Answer byKeyword(FacetedSearch faceted, ParsedQuery parsed, SearchRequest req) throws IOException {
+    Query query = queries.build(parsed, false);
+    FacetedSearch.Result result = faceted.run(withDateRange(query, req), parsed.isEmpty());
+    boolean relaxed = false;
+    if (result.total() == 0 && queries.requiredClauses(parsed) >= 2) {
+      query = queries.build(parsed, true);
+      result = faceted.run(withDateRange(query, req), false);
+      relaxed = result.total() > 0;
+    }
+    return new Answer(result.total(), result.page(req.page(), req.size()), result.facets(), result.sortedByScore(),
+        query, result.total(), relaxed);
+  }
+
+  /** Hybrid or semantic ({@link HybridSearch}); snippets mark any of the query's words, else show the opening. */
+  private Answer byMeaning(IndexSearcher searcher, FacetedSearch faceted, ParsedQuery parsed, SearchRequest req,
+      SearchMode mode) throws IOException {
+    float[] vector = semantic.vectors().of(QueryFactory.meaningText(parsed));
+    Query anyWord = queries.build(parsed, true);
+    Query relaxedKeyword = queries.requiredClauses(parsed) >= 2 ? withDateRange(anyWord, req) : null;
+    HybridSearch.Outcome o = new HybridSearch(searcher, faceted, fusion, semantic.nearest()).run(mode, req,
+        withDateRange(queries.build(parsed, false), req), relaxedKeyword, queries.exclusions(parsed), dateRange(req), vector);
+    return new Answer(o.result().total(), o.page(req.page(), req.size()), o.result().facets(), o.result().sortedByScore(),
+        anyWord, o.keywordTotal(), o.relaxed());
+  }
+
+  /** Why a search asked for by meaning runs by keyword, or null when it need not. */
+  private String whyKeywordOnly(IndexSnapshot snap, ParsedQuery parsed) {
+    if (semantic.vectors() == null) {
+      return SearchResponse.NO_MODEL;
+    }
+    if (!snap.hasVectorsOf(semantic.vectors().modelId())) {
+      return SearchResponse.NO_VECTORS;
+    }
+    return QueryFactory.meaningText(parsed).isBlank() ? SearchResponse.NO_FREE_TEXT : null;
   }
 
   /** Up to {@code limit} titles and tags completing {@code prefix}. */
@@ -188,7 +248,9 @@ public final class SearchService implements Closeable {
     List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document d = docs[i];
-      hits.add(new SearchResponse.Hit(PostId.of(d.get(IndexSchema.URL)), d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), snippetHtml[i],
+      // a post without body text (or whose opening the highlighter could not cut) shows its excerpt
+      String snippet = snippetHtml[i].isEmpty() ? SnippetFormatter.opening(d.get(IndexSchema.EXCERPT)) : snippetHtml[i];
+      hits.add(new SearchResponse.Hit(PostId.of(d.get(IndexSchema.URL)), d.get(IndexSchema.URL), d.get(IndexSchema.TITLE), snippet,
           d.get(IndexSchema.AUTHOR), instant(d.getField(IndexSchema.PUBLISHED)),
           Arrays.asList(d.getValues(IndexSchema.CATEGORY)), Arrays.asList(d.getValues(IndexSchema.TAG)),
           scored && !Float.isNaN(page[i].score) ? page[i].score : 0f));
@@ -208,14 +270,20 @@ public final class SearchService implements Closeable {
   }
 
   private Query withDateRange(Query q, SearchRequest req) {
+    Query range = dateRange(req);
+    return range == null ? q
+        : new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(range, BooleanClause.Occur.FILTER).build();
+  }
+
+  /** The request's publication date range, or null when it has none. */
+  private static Query dateRange(SearchRequest req) {
     if (req.from() == null && req.to() == null) {
-      return q;
+      return null;
     }
     long from = req.from() == null ? Long.MIN_VALUE : req.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     long to = req.to() == null ? Long.MAX_VALUE
         : req.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
-    return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-        .add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from, to), BooleanClause.Occur.FILTER).build();
+    return LongPoint.newRangeQuery(IndexSchema.PUBLISHED, from, to);
   }
 
   private IndexSearcher newSearcher(IndexSnapshot snap) {

@@ -52,6 +52,18 @@ final class SnippetFormatter extends PassageFormatter {
     return out.toString().strip();
   }
 
+  /** A snippet of plain text with no match (a post's excerpt): its opening window, escaped. */
+  static String opening(String text) {
+    String t = text == null ? "" : text.strip();
+    int to = t.length() <= WINDOW ? t.length() : wordEnd(t, WINDOW, t.length());
+    StringBuilder out = new StringBuilder();
+    escape(t, 0, to, out);
+    if (to < t.length()) {
+      out.append(" …");
+    }
+    return out.toString().strip();
+  }
+
   private static int wordStart(String s, int i, int min) {
     while (i > min && !Character.isWhitespace(s.charAt(i - 1))) {
       i--;

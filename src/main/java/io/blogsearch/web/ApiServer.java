@@ -162,7 +162,7 @@ public final class ApiServer implements AutoCloseable {
     metrics.searched();
     // tookMs varies between identical answers; the validator must not.
     SearchResponse stable = new SearchResponse(r.total(), 0, r.hits(), r.facets(), r.didYouMean(), r.relaxed(), r.partial(),
-        r.message());
+        r.message(), r.mode(), r.fallback());
     cacheable(ctx, r, "W/" + etagOf(mapper.writeValueAsBytes(stable)));
   }
 

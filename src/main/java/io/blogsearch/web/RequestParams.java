@@ -1,6 +1,7 @@
 package io.blogsearch.web;
 
 import io.blogsearch.search.BadRequestException;
+import io.blogsearch.search.SearchMode;
 import io.blogsearch.search.SearchRequest;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -17,7 +18,12 @@ final class RequestParams {
         ctx.queryParam("q"),
         values(ctx, "category"), values(ctx, "tag"), values(ctx, "author"), values(ctx, "year"),
         date(ctx, "from"), date(ctx, "to"), sort(ctx.queryParam("sort")),
-        intParam(ctx, "page", 1), intParam(ctx, "size", 10));
+        intParam(ctx, "page", 1), intParam(ctx, "size", 10), mode(ctx.queryParam("mode")));
+  }
+
+  /** The search mode asked for; null (the site's default) when absent. */
+  private static SearchMode mode(String v) {
+    return v == null || v.isBlank() ? null : SearchMode.parse(v);
   }
 
   static int intParam(Context ctx, String name, int fallback) {

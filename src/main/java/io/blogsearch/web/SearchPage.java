@@ -60,13 +60,34 @@ final class SearchPage {
       h.append("<option value=\"").append(o[0]).append('"').append(sortName().equals(o[0]) ? " selected" : "").append('>')
           .append(o[1]).append("</option>");
     }
-    h.append("</select>\n<button type=\"submit\">Search</button>\n</div>\n");
+    h.append("</select>\n");
+    modeControl(h);
+    h.append("<button type=\"submit\">Search</button>\n</div>\n");
     for (Map.Entry<String, List<String>> f : filters().entrySet()) {
       for (String v : f.getValue()) {
         h.append("<input type=\"hidden\" name=\"").append(f.getKey()).append("\" value=\"").append(esc(v)).append("\">\n");
       }
     }
     h.append("</form>\n");
+  }
+
+  /** Keyword, hybrid or semantic; the one selected is what the request named, else what the site's default ran as. */
+  private void modeControl(StringBuilder h) {
+    String current = modeName();
+    h.append("<label class=\"bs-sort-label\" for=\"bs-mode\">Match</label><select id=\"bs-mode\" name=\"mode\" data-default=\"")
+        .append(esc(current)).append("\">");
+    for (String[] o : new String[][] {{"keyword", "Words"}, {"hybrid", "Words + meaning"}, {"semantic", "Meaning"}}) {
+      h.append("<option value=\"").append(o[0]).append('"').append(current.equals(o[0]) ? " selected" : "").append('>')
+          .append(o[1]).append("</option>");
+    }
+    h.append("</select>\n");
+  }
+
+  private String modeName() {
+    if (req.mode() != null) {
+      return req.mode().id();
+    }
+    return res == null || res.mode() == null ? "" : res.mode();
   }
 
   /** The part of the page that changes with each search (also served alone to search.js). */
@@ -79,6 +100,9 @@ final class SearchPage {
     String what = req.q().isBlank() ? "posts" : "results for “" + esc(req.q()) + "”";
     h.append("<p class=\"bs-summary\">").append(res.total()).append(' ').append(res.total() == 1 && req.q().isBlank() ? "post" : what)
         .append(res.relaxed() ? " (matching some of the words)" : "").append("</p>\n");
+    if (res.fallback() != null) {
+      h.append("<p class=\"bs-note\" role=\"status\">").append(esc(capitalized(res.fallback()))).append(".</p>\n");
+    }
     if (res.didYouMean() != null) {
       h.append("<p class=\"bs-dym\">Did you mean <a href=\"").append(link(Map.of("q", List.of(res.didYouMean())), true))
           .append("\">").append(esc(res.didYouMean())).append("</a>?</p>\n");
@@ -201,6 +225,9 @@ final class SearchPage {
     }
     if (req.size() != 10) {
       p.put("size", List.of(String.valueOf(req.size())));
+    }
+    if (req.mode() != null) {
+      p.put("mode", List.of(req.mode().id()));
     }
     p.putAll(changes);
     return p;

@@ -37,17 +37,7 @@ public final class RelevanceTuning {
     Path dir = Files.createTempDirectory("tune-index");
     List<io.blogsearch.extract.Article> articles = corpus.blog().posts().stream().map(BenchCorpus::toArticle).toList();
     new Indexer(BlogAnalyzers.Stemmer.PORTER).rebuild(articles, dir);
-    List<String[]> queries = new ArrayList<>();
-    Random r = new Random(7);
-    for (Map.Entry<String, String> e : corpus.descriptions().entrySet()) {
-      List<String> content = Arrays.stream(e.getValue().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-          .filter(t -> t.length() > 2 && !BlogAnalyzers.STOP_WORDS.contains(t) && !t.equals("gitlab")).toList();
-      if (content.size() >= words) {
-        int start = r.nextInt(content.size() - words + 1);
-        SamplePost p = corpus.blog().bySlug(e.getKey()).orElseThrow();
-        queries.add(new String[] {String.join(" ", content.subList(start, start + words)), BenchCorpus.BASE + p.path()});
-      }
-    }
+    List<String[]> queries = knownItemQueries(corpus, words);
     System.out.printf("%d known-item queries of %d words%n", queries.size(), words);
     List<Config> configs = new ArrayList<>();
     for (double title : new double[] {1, 2, 3, 5}) {
@@ -74,6 +64,25 @@ public final class RelevanceTuning {
     stemmers(articles, queries);
     matching(dir, base, queries);
     feedback(dir, base, queries);
+  }
+
+  /**
+   * The known-item queries: for each page with a description, {@code words} consecutive content
+   * words of it (seeded, so every run asks the same) and the page's URL.
+   */
+  static List<String[]> knownItemQueries(HandbookCorpus.Corpus corpus, int words) {
+    List<String[]> queries = new ArrayList<>();
+    Random r = new Random(7);
+    for (Map.Entry<String, String> e : corpus.descriptions().entrySet()) {
+      List<String> content = Arrays.stream(e.getValue().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+          .filter(t -> t.length() > 2 && !BlogAnalyzers.STOP_WORDS.contains(t) && !t.equals("gitlab")).toList();
+      if (content.size() >= words) {
+        int start = r.nextInt(content.size() - words + 1);
+        SamplePost p = corpus.blog().bySlug(e.getKey()).orElseThrow();
+        queries.add(new String[] {String.join(" ", content.subList(start, start + words)), BenchCorpus.BASE + p.path()});
+      }
+    }
+    return queries;
   }
 
   /** A ranking under test: the URLs of its top 10 for a query, best first. */
