@@ -184,7 +184,7 @@ public final class ConfigLoader {
         v.field("trustedProxies").list(Node::ipRange));
 
     Node rel = top.field("related");
-    rel.allowOnly("threshold", "excludeUrls", "excludeCategories", "olderOnly", "pins");
+    rel.allowOnly("threshold", "excludeUrls", "excludeCategories", "olderOnly", "pins", "semanticWeight");
     Map<String, List<String>> pins = new LinkedHashMap<>();
     Node pinNode = rel.field("pins");
     if (pinNode.present()) {
@@ -200,7 +200,8 @@ public final class ConfigLoader {
     SiteConfig.Related related = new SiteConfig.Related(threshold,
         rel.field("excludeUrls").list(n -> n.httpUrl().toString()),
         rel.field("excludeCategories").list(n -> n.string(null)),
-        rel.field("olderOnly").bool(false), pins);
+        rel.field("olderOnly").bool(false), pins,
+        rel.field("semanticWeight").fraction(SiteConfig.Related.DEFAULT_SEMANTIC_WEIGHT));
 
     Path dataDir = Path.of(top.field("dataDir").string("index-data"));
     return new SiteConfig(name, seeds, allowedHosts, include, exclude, sitemaps, strip, limits,

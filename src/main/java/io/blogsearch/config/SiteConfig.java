@@ -137,13 +137,24 @@ public record SiteConfig(
    * @param excludeCategories posts in these categories are never recommended
    * @param olderOnly recommend only posts published before the one being read
    * @param pins per post URL, posts always listed first, in order
+   * @param semanticWeight share of meaning (the posts' vectors) against words in the content score,
+   *     0–1 (0: words only, as an index without vectors); used only when the index has vectors
    */
   public record Related(double threshold, List<String> excludeUrls, List<String> excludeCategories,
-      boolean olderOnly, Map<String, List<String>> pins) {
+      boolean olderOnly, Map<String, List<String>> pins, double semanticWeight) {
+    /** Tuned on the Handbook and the sample blog (README, Related posts). */
+    public static final double DEFAULT_SEMANTIC_WEIGHT = 0.5;
+
     public Related {
       excludeUrls = List.copyOf(excludeUrls);
       excludeCategories = List.copyOf(excludeCategories);
       pins = Map.copyOf(pins);
+    }
+
+    /** With the default semantic weight. */
+    public Related(double threshold, List<String> excludeUrls, List<String> excludeCategories, boolean olderOnly,
+        Map<String, List<String>> pins) {
+      this(threshold, excludeUrls, excludeCategories, olderOnly, pins, DEFAULT_SEMANTIC_WEIGHT);
     }
 
     public static Related defaults() {

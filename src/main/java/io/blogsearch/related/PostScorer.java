@@ -35,7 +35,8 @@ import org.apache.lucene.search.TermQuery;
 
 /** Scores one post's candidates and assembles its list; see {@link RelatedEngine} for the steps. */
 final class PostScorer {
-  private static final int CANDIDATES = 60;
+  /** Candidates per source from each of MoreLikeThis and kNN. */
+  static final int CANDIDATES = 60;
   private static final int REASON_TERMS = 3;
 
   /**
@@ -81,10 +82,12 @@ final class PostScorer {
   private final Map<String, Set<String>> linkedFrom = new HashMap<>();
   private final Set<String> excludedCategories = new HashSet<>();
   private final Set<String> stopWords;
+  private final PostNeighbours neighbours;
 
   PostScorer(RelatedOptions options, Analyzer analyzer, Set<String> stopWords, IndexSearcher searcher,
-      Map<String, Post> posts) {
+      Map<String, Post> posts, PostNeighbours neighbours) {
     this.options = options;
+    this.neighbours = neighbours;
     this.stopWords = stopWords;
     this.analyzer = analyzer;
     this.searcher = searcher;
@@ -110,34 +113,23 @@ final class PostScorer {
     Article a = source.article();
     List<TermQuery> terms = new ArrayList<>();
     Query query = mltQuery(a, terms);
-    Map<Integer, Float> raw = new LinkedHashMap<>();
-    float self = 0;
-    for (ScoreDoc sd : searcher.search(query, CANDIDATES + 1).scoreDocs) {
-      if (sd.doc == source.doc()) {
-        self = sd.score;
-      } else {
-        raw.put(sd.doc, sd.score);
-      }
-    }
-    if (self == 0) {
-      self = Math.max(1e-6f, searcher.explain(query, source.doc()).getValue().floatValue());
-    }
+    List<Integer> linkedDocs = new ArrayList<>();
     if (options.useSiteLinks()) {
-      Set<String> linked = new HashSet<>();
+      Set<String> linked = new java.util.TreeSet<>();
       a.relatedLinks().forEach(l -> linked.add(l.url()));
       linked.addAll(linkedFrom.getOrDefault(a.url(), Set.of()));
-      for (String u : linked) {
-        Post p = posts.get(u);
-        if (p != null && p != source && !raw.containsKey(p.doc())) {
-          raw.put(p.doc(), searcher.explain(query, p.doc()).getValue().floatValue());
-        }
-      }
+      linked.stream().map(posts::get).filter(p -> p != null && p != source).forEach(p -> linkedDocs.add(p.doc()));
     }
+    Candidates candidates = Candidates.gather(searcher, query, source.doc(), neighbours, options, CANDIDATES, linkedDocs);
     List<Scored> scored = new ArrayList<>();
-    for (Map.Entry<Integer, Float> e : raw.entrySet()) {
-      Post c = byDoc.get(e.getKey());
+    for (Candidates.Candidate cand : candidates.all()) {
+      Post c = byDoc.get(cand.doc());
       if (c != null && allowed(source, c)) {
-        scored.add(score(source, c, Math.min(1.0, e.getValue() / self)));
+        Scored s = score(source, c, candidates.content(cand));
+        if (Candidates.similarTopic(cand)) {
+          s.reasons().add(String.format(Locale.ROOT, "similar topic (%.2f)", cand.cosine()));
+        }
+        scored.add(s);
       }
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.post().article().url()));

@@ -39,6 +39,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class RelatedEngine {
   public static final int MAX_ITEMS = 20;
   private static final String OPTIONS_KEY = "__options__";
+  private static final String VECTORS_KEY = "__vectors__";
 
   private final RelatedOptions options;
   private final Analyzer analyzer;
@@ -88,19 +89,28 @@ public final class RelatedEngine {
         }
       }
       fingerprints.put(OPTIONS_KEY, optionsFingerprint());
-      PostScorer scorer = new PostScorer(options, analyzer, stopWords, searcher, posts);
+      PostNeighbours neighbours = options.semanticWeight() > 0 ? PostNeighbours.read(searcher) : PostNeighbours.NONE;
+      fingerprints.put(VECTORS_KEY, vectorsId(reader, neighbours));
+      PostScorer scorer = new PostScorer(options, analyzer, stopWords, searcher, posts, neighbours);
       Map<String, RelatedList> lists = new ConcurrentHashMap<>();
       Set<String> changed = changed(posts, fingerprints, previous);
       Set<String> todo = toRecompute(posts, changed, previous);
       computeAll(todo, scorer, lists);
       // A changed post now recommending P suggests P's list may now include it: recompute those too.
       // (Only changed posts: a list recomputed because it showed a changed post says nothing new about its items.)
+      // Likewise its nearest neighbours by vector, which find it among their kNN candidates.
       Set<String> echoes = new LinkedHashSet<>();
+      Map<Integer, String> urlByDoc = new HashMap<>();
+      posts.forEach((u, p) -> urlByDoc.put(p.doc(), u));
       for (String u : todo) {
         if (changed.contains(u)) {
           lists.get(u).items().forEach(i -> echoes.add(i.url()));
+          for (int d : neighbours.nearest(posts.get(u).doc(), PostScorer.CANDIDATES).keySet()) {
+            echoes.add(urlByDoc.get(d));
+          }
         }
       }
+      echoes.remove(null);
       echoes.removeAll(todo);
       echoes.retainAll(posts.keySet());
       if (todo.size() < posts.size()) {
@@ -118,10 +128,19 @@ public final class RelatedEngine {
     }
   }
 
-  /** New and changed posts, and deleted ones; every post when the options changed. */
+  /**
+   * What the lists' vectors are: the embedder the index records, or "none" when no post has a
+   * vector or the options ignore them. (A set saved before vectors existed counts as "none".)
+   */
+  private static String vectorsId(DirectoryReader reader, PostNeighbours neighbours) throws IOException {
+    return neighbours.isEmpty() ? "none" : reader.getIndexCommit().getUserData().getOrDefault("embedder", "unknown");
+  }
+
+  /** New and changed posts, and deleted ones; every post when the options or the vectors changed. */
   private static Set<String> changed(Map<String, PostScorer.Post> posts, Map<String, String> fingerprints,
       RelatedSet previous) {
-    if (!fingerprints.get(OPTIONS_KEY).equals(previous.fingerprints().get(OPTIONS_KEY))) {
+    if (!fingerprints.get(OPTIONS_KEY).equals(previous.fingerprints().get(OPTIONS_KEY))
+        || !fingerprints.get(VECTORS_KEY).equals(previous.fingerprints().getOrDefault(VECTORS_KEY, "none"))) {
       return new HashSet<>(posts.keySet());
     }
     Set<String> changed = new HashSet<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Quality of related lists against evidence the scorer did not see: recall of known related
@@ -39,11 +40,17 @@ public final class RelatedEvaluation {
    * @param links per post URL, URLs known to be related to it
    */
   public static Result evaluate(Collection<Article> articles, RelatedSet set, Map<String, Set<String>> links, int k) {
+    return evaluate(articles, set, links, k, url -> true);
+  }
+
+  /** As {@link #evaluate(Collection, RelatedSet, Map, int)}, over only the posts whose URL {@code which} accepts. */
+  public static Result evaluate(Collection<Article> articles, RelatedSet set, Map<String, Set<String>> links, int k,
+      Predicate<String> which) {
     Map<String, List<String>> lists = new java.util.HashMap<>();
     int fallbacks = 0;
     for (Article a : articles) {
       RelatedList list = set.lists().get(a.url());
-      if (list != null) {
+      if (list != null && which.test(a.url())) {
         lists.put(a.url(), list.items().stream().map(RelatedItem::url).toList());
         fallbacks += list.fallback() ? 1 : 0;
       }
@@ -53,8 +60,21 @@ public final class RelatedEvaluation {
   }
 
   /**
+   * Splits posts into two halves by a hash of the URL, the same on every run: knobs are tuned on
+   * one half and reported on the other, so a figure is never that of a blend fitted to it.
+   */
+  public static boolean inTuningHalf(String url) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return (h[0] & 1) == 0;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * The same figures for related lists from anywhere (another engine's, say), given as URLs, best
-   * first; fallbacks are not known here and count as 0.
+   * first; fallbacks are not known here and count as 0. Only posts with a list are evaluated.
    */
   public static Result evaluateLists(Collection<Article> articles, Map<String, List<String>> lists,
       Map<String, Set<String>> links, int k) {

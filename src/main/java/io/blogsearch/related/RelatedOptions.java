@@ -22,27 +22,56 @@ import io.blogsearch.config.SiteConfig;
  * @param maxQueryTerms MLT terms per query
  * @param minTermFreq MLT minimum term frequency in the source
  * @param minDocFreq MLT minimum document frequency
+ * @param semanticWeight share of meaning (the posts' vectors) in the content score: 0 words only
+ *     (no kNN candidates), 1 meaning only (no MoreLikeThis candidates); ignored for a post without a vector
+ * @param fusion how the two content scores become one
+ * @param rrfK the k of {@link Fusion#RRF}
  */
 public record RelatedOptions(SiteConfig.Related rules, boolean useSiteLinks, float titleWeight, float bodyWeight,
     float tagWeight, float categoryWeight, double contentShare, double tagShare, double categoryShare,
-    double linkedBySource, double linksToSource, int maxQueryTerms, int minTermFreq, int minDocFreq) {
+    double linkedBySource, double linksToSource, int maxQueryTerms, int minTermFreq, int minDocFreq,
+    double semanticWeight, Fusion fusion, int rrfK) {
+
+  /** How the lexical and the semantic score of a candidate are fused. */
+  public enum Fusion {
+    /**
+     * (1 − w) × lexical + w × cosine rescaled so the post's farthest kNN candidate is 0 and an
+     * identical post 1: a cosine alone says little (most posts of one site lie within 0.5–0.9).
+     */
+    BLEND,
+    /** (1 − w) × lexical + w × raw cosine. */
+    COSINE,
+    /** Reciprocal rank fusion, ((1 − w)/(k + lexical rank) + w/(k + kNN rank)) × (k + 1). */
+    RRF
+  }
 
   public static RelatedOptions defaults(SiteConfig.Related rules) {
-    return new RelatedOptions(rules, true, 2f, 1f, 1.5f, 1f, 0.7, 0.2, 0.1, 0.3, 0.15, 50, 1, 2);
+    return new RelatedOptions(rules, true, 2f, 1f, 1.5f, 1f, 0.7, 0.2, 0.1, 0.3, 0.15, 50, 1, 2,
+        rules.semanticWeight(), Fusion.BLEND, 60);
+  }
+
+  /** Words only: the lists an index without vectors gets. */
+  public RelatedOptions keywordOnly() {
+    return withSemantic(0, fusion);
+  }
+
+  public RelatedOptions withSemantic(double weight, Fusion how) {
+    return new RelatedOptions(rules, useSiteLinks, titleWeight, bodyWeight, tagWeight, categoryWeight, contentShare,
+        tagShare, categoryShare, linkedBySource, linksToSource, maxQueryTerms, minTermFreq, minDocFreq, weight, how, rrfK);
   }
 
   public RelatedOptions withSiteLinks(boolean use) {
     return new RelatedOptions(rules, use, titleWeight, bodyWeight, tagWeight, categoryWeight, contentShare, tagShare,
-        categoryShare, linkedBySource, linksToSource, maxQueryTerms, minTermFreq, minDocFreq);
+        categoryShare, linkedBySource, linksToSource, maxQueryTerms, minTermFreq, minDocFreq, semanticWeight, fusion, rrfK);
   }
 
   public RelatedOptions withShares(double content, double tags, double categories) {
     return new RelatedOptions(rules, useSiteLinks, titleWeight, bodyWeight, tagWeight, categoryWeight, content, tags,
-        categories, linkedBySource, linksToSource, maxQueryTerms, minTermFreq, minDocFreq);
+        categories, linkedBySource, linksToSource, maxQueryTerms, minTermFreq, minDocFreq, semanticWeight, fusion, rrfK);
   }
 
   public RelatedOptions withMlt(int terms, int minTf, int minDf) {
     return new RelatedOptions(rules, useSiteLinks, titleWeight, bodyWeight, tagWeight, categoryWeight, contentShare,
-        tagShare, categoryShare, linkedBySource, linksToSource, terms, minTf, minDf);
+        tagShare, categoryShare, linkedBySource, linksToSource, terms, minTf, minDf, semanticWeight, fusion, rrfK);
   }
 }

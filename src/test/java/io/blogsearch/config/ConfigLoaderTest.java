@@ -109,6 +109,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsAndChecksTheRelatedSemanticWeight() {
+    assertEquals(SiteConfig.Related.DEFAULT_SEMANTIC_WEIGHT,
+        loader.parse("name: b\nseeds: [http://x/]\n").related().semanticWeight());
+    assertEquals(0.25, loader.parse("name: b\nseeds: [http://x/]\nrelated: {semanticWeight: 0.25}\n").related().semanticWeight());
+    assertEquals("related.semanticWeight", error("name: b\nseeds: [http://x/]\nrelated: {semanticWeight: 1.5}\n").field());
+    assertEquals("related.semanticWeight", error("name: b\nseeds: [http://x/]\nrelated: {semanticWeight: lots}\n").field());
+  }
+
+  @Test
   void parsesDurationsInEveryUnit() {
     assertEquals(Duration.ofMillis(250), ConfigLoader.parseDuration("250ms"));
     assertEquals(Duration.ofMillis(250), ConfigLoader.parseDuration("250"));
