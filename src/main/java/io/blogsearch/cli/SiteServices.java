@@ -6,7 +6,10 @@ import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.admin.IndexBuilder;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.admin.WriterLock;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.index.Generations;
+import io.blogsearch.index.Indexer;
+import io.blogsearch.index.PostVectors;
 import io.blogsearch.search.SearchOptions;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
@@ -28,8 +31,22 @@ final class SiteServices {
    *
    * @throws IndexBuilder.Refused when the index would shrink and {@code allowShrink} is false
    */
-  static IndexBuilder.Result index(SiteConfig site, boolean fullRelated, boolean allowShrink) {
-    return new IndexBuilder(site, searchOptions(site)).build(fullRelated, allowShrink, () -> false);
+  static IndexBuilder.Result index(SiteConfig site, boolean fullRelated, boolean allowShrink, SemanticModel semantic) {
+    SearchOptions options = searchOptions(site);
+    Indexer.Vectors vectors = semantic.embedder().<Indexer.Vectors>map(
+        e -> PostVectors.forSite(e, site.embeddingsDir(), new ConsoleProgress.Embedding(System.out))).orElse(Indexer.NO_VECTORS);
+    return new IndexBuilder(site, options.stemmer(), (g, markServing) -> {
+      ServingManager.verify(g, options);
+      markServing.run();
+    }, vectors).build(fullRelated, allowShrink, () -> false);
+  }
+
+  /**
+   * The site's embedding model, loaded once for the process (its native libraries unpacked under
+   * the data dir), or keyword-only with the reason logged.
+   */
+  static SemanticModel semanticModel(SiteConfig site) {
+    return SemanticModel.load(site.semantic(), site.dataDir().resolve("native"));
   }
 
   /**
