@@ -28,6 +28,10 @@ public record OnnxModel(String id, String onnxResource, String tokenizerResource
   public static final OnnxModel E5_SMALL = new OnnxModel("e5-small-v2-q", "e5-small-v2-q.onnx",
       "e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, "passage: ", "query: ", 0, 384);
 
+  /**
+   * Every model measured; only bge's artifact ships (the others are test dependencies, for
+   * scripts/bench-embedders.sh), so only bge is a valid {@code semantic.model}.
+   */
   public static final List<OnnxModel> ALL = List.of(BGE_SMALL, MINILM, E5_SMALL);
 
   public static Optional<OnnxModel> byId(String id) {

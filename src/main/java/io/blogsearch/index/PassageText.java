@@ -8,7 +8,7 @@ import io.blogsearch.extract.Article;
  */
 public final class PassageText {
   /** What the index stage embeds (chosen by scripts/bench-embedders.sh, see BENCHMARKS.md). */
-  public static final PassageText DEFAULT = new PassageText(128);
+  public static final PassageText DEFAULT = new PassageText(256);
 
   private final int maxWords;
 
