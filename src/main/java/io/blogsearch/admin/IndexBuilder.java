@@ -31,6 +31,8 @@ import java.util.function.BooleanSupplier;
  * untouched; a failure, refusal or cancellation leaves it serving and removes the new folder.
  */
 public final class IndexBuilder {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndexBuilder.class);
+
   /** Generations kept for rollback besides the current one. */
   public static final int KEEP_PREVIOUS = 2;
   /** A build holding fewer posts than this share of the serving generation's needs allow-shrink. */
@@ -206,10 +208,20 @@ public final class IndexBuilder {
         throw new Cancelled();
       }
       publisher.publish(gen, () -> generations.publish(gen, "documents=" + stats.documents() + "\n"));
+      forgetOtherVectors(in.articles());
       return new Result(gen, stats, related, base.isPresent() ? Build.UPDATED : Build.REBUILT, in.delta());
     } catch (RuntimeException e) {
       discard(generations, gen, e);
       throw e;
+    }
+  }
+
+  /** Lets the embedding cache drop texts of posts gone or changed; a failure costs only disk space. */
+  private void forgetOtherVectors(Collection<Article> live) {
+    try {
+      vectors.retainOnly(live);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot compact the embedding cache (it keeps stale vectors): {}", e.getMessage());
     }
   }
 

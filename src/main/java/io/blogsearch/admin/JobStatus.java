@@ -12,7 +12,7 @@ import java.util.List;
  * @param urls pages of a urls job
  * @param trigger api, schedule or cli
  * @param state queued, running, succeeded, failed or cancelled
- * @param phase queued, crawl, index, publish or done
+ * @param phase queued, crawl, index, embed (inside index: posts' vectors being computed), publish or done
  * @param queuedAt when it was requested (a job carrying merged requests: the first of them)
  * @param startedAt when it started running, or null (never for a job cancelled or superseded while queued)
  * @param finishedAt when it ended, or null
@@ -42,11 +42,17 @@ public record JobStatus(String id, String mode, List<String> urls, String trigge
    * @param notModified posts that answered 304 or, unrequested, kept by an unchanged sitemap lastmod
    * @param pagesPerSecond crawl rate
    * @param etaSeconds rough time left in the crawl, or -1 when unknown
+   * @param embedded posts' texts embedded so far by this job
+   * @param toEmbed posts' texts this job has to embed (new or changed; the rest come from the embedding cache)
    */
   public record Progress(long fetched, int queued, int failed, int postsIndexed, int notModified, double pagesPerSecond,
-      long etaSeconds) {
+      long etaSeconds, int embedded, int toEmbed) {
     public static Progress none() {
-      return new Progress(0, 0, 0, 0, 0, 0, -1);
+      return new Progress(0, 0, 0, 0, 0, 0, -1, 0, 0);
+    }
+
+    Progress withEmbedding(int done, int total) {
+      return new Progress(fetched, queued, failed, postsIndexed, notModified, pagesPerSecond, etaSeconds, done, total);
     }
   }
 

@@ -101,7 +101,8 @@ final class ReindexJob {
   void crawlProgress(CrawlProgress p) {
     double rate = p.pagesPerSecond();
     long eta = rate > 0 ? Math.round(p.queued() / rate) : -1;
-    progress = new JobStatus.Progress(p.requests(), p.queued(), p.errors(), p.indexed(), progress.notModified(), rate, eta);
+    progress = new JobStatus.Progress(p.requests(), p.queued(), p.errors(), p.indexed(), progress.notModified(), rate, eta,
+        0, 0);
   }
 
   void crawled(CrawlReport r) {
@@ -114,14 +115,20 @@ final class ReindexJob {
     errors = errs;
     int notModified = r.count(Outcome.NOT_MODIFIED) + r.count(Outcome.UNCHANGED_BY_SITEMAP);
     progress = new JobStatus.Progress(r.requests(), 0, r.count(Outcome.ERROR), r.count(Outcome.INDEXED) + notModified,
-        notModified, r.seconds() > 0 ? r.requests() / r.seconds() : 0, 0);
+        notModified, r.seconds() > 0 ? r.requests() / r.seconds() : 0, 0, 0, 0);
   }
 
   void published(String generationName, int docs) {
     generation = generationName;
     documents = docs;
     progress = new JobStatus.Progress(progress.fetched(), 0, progress.failed(), docs, progress.notModified(),
-        progress.pagesPerSecond(), 0);
+        progress.pagesPerSecond(), 0, progress.embedded(), progress.toEmbed());
+  }
+
+  /** Embedding progress inside the index phase: the phase reads embed until the last text is done. */
+  void embedding(int done, int total) {
+    progress = progress.withEmbedding(done, total);
+    phase = done < total ? "embed" : "index";
   }
 
   void finish(String finalState, String why) {

@@ -4,8 +4,11 @@ import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Generations;
+import io.blogsearch.index.Indexer;
+import io.blogsearch.index.PostVectors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +70,7 @@ public final class ReindexJobs implements AutoCloseable {
 
   private final SiteConfig site;
   private final BlogAnalyzers.Stemmer stemmer;
+  private final SemanticModel semantic;
   private final ServingManager serving;
   private final JobHistory history;
   private final Consumer<JobStatus> onFinish;
@@ -82,12 +86,25 @@ public final class ReindexJobs implements AutoCloseable {
    * @param onFinish told of every finished job (metrics)
    */
   public ReindexJobs(SiteConfig site, BlogAnalyzers.Stemmer stemmer, ServingManager serving, Consumer<JobStatus> onFinish) {
+    this(site, stemmer, SemanticModel.off(site.semantic().model(), "no embedding model was given (keyword-only jobs)"),
+        serving, onFinish);
+  }
+
+  /** @param semantic the process's embedding model: jobs build posts' vectors with it when it is available */
+  public ReindexJobs(SiteConfig site, BlogAnalyzers.Stemmer stemmer, SemanticModel semantic, ServingManager serving,
+      Consumer<JobStatus> onFinish) {
     this.site = site;
     this.stemmer = stemmer;
+    this.semantic = semantic;
     this.serving = serving;
     this.onFinish = onFinish;
     this.history = new JobHistory(site.siteDir());
     this.numbers = new AtomicLong(history.nextNumber());
+  }
+
+  /** Whether jobs embed posts, and why not. */
+  public SemanticModel.Status semantic() {
+    return semantic.status();
   }
 
   /** Starts or queues a job that refuses to shrink the index. */
@@ -234,7 +251,7 @@ public final class ReindexJobs implements AutoCloseable {
       IndexBuilder builder = new IndexBuilder(site, stemmer, (g, markServing) -> {
         job.phase("publish");
         serving.publish(g, markServing);
-      });
+      }, vectors(job));
       IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
       job.finish("succeeded", result.published() ? null : "nothing changed; " + result.generation().name() + " keeps serving");
@@ -251,6 +268,16 @@ public final class ReindexJobs implements AutoCloseable {
     } finally {
       finished(job, t0);
     }
+  }
+
+  /** The job's posts' vectors, with progress in the job and its cancel checked between batches. */
+  private Indexer.Vectors vectors(ReindexJob job) {
+    return semantic.embedder().<Indexer.Vectors>map(e -> PostVectors.forSite(e, site.embeddingsDir(), (done, total) -> {
+      if (job.cancelRequested()) {
+        throw new IndexBuilder.Cancelled();
+      }
+      job.embedding(done, total);
+    })).orElse(Indexer.NO_VECTORS);
   }
 
   /**

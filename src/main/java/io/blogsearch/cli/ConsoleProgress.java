@@ -5,11 +5,36 @@ import io.blogsearch.crawl.CrawlProgress;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Outcome;
 import io.blogsearch.crawl.UrlOutcome;
+import io.blogsearch.index.PostVectors;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /** Prints crawl progress (one line a second) and the closing summary of a crawl. */
 final class ConsoleProgress implements CrawlListener {
+  /** Prints how far embedding posts has come: a line when it starts, every 5 seconds, and when done. */
+  static final class Embedding implements PostVectors.Progress {
+    private final PrintStream out;
+    private long t0;
+    private long lastLine;
+
+    Embedding(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void embedded(int done, int total) {
+      long now = System.nanoTime();
+      if (done == 0) {
+        t0 = now;
+        lastLine = now;
+        out.printf(Locale.ROOT, "Embedding %d posts' texts (the others are in the embedding cache)%n", total);
+      } else if (done == total || now - lastLine > 5_000_000_000L) {
+        lastLine = now;
+        out.printf(Locale.ROOT, "  %5.1fs  embedded %d of %d%n", (now - t0) / 1e9, done, total);
+      }
+    }
+  }
+
   private final PrintStream out;
   private final boolean quiet;
 

@@ -4,6 +4,7 @@ import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.demo.SampleBlog;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.demo.SampleBlogServer;
 import io.blogsearch.admin.IndexBuilder;
 import io.blogsearch.admin.WriterLock;
@@ -48,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       progress.summary(report, site.crawlDir().toString());
-      IndexBuilder.Result indexed = SiteServices.index(site, false, false);
+      SemanticModel semantic = SiteServices.semanticModel(site);
+      IndexBuilder.Result indexed = SiteServices.index(site, false, false, semantic);
       System.out.printf("Indexed %d posts in %d ms into %s; related lists in %d ms%n", indexed.stats().documents(),
           indexed.stats().millis(), indexed.stats().directory(), indexed.related().computedMillis());
       SiteConfig.Service svc = site.service();
@@ -57,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
       site = site.withService(new SiteConfig.Service(svc.synonyms(), cors, svc.queryTimeout(), svc.adminToken(),
           svc.publicPerSecond(), svc.adminPerMinute(), svc.recrawlInterval(), svc.trustedProxies()));
       String example = SiteServices.examplePost(site);
-      try (RunningService service = RunningService.start(site, "127.0.0.1", port, true, example)) {
+      try (RunningService service = RunningService.start(site, "127.0.0.1", port, true, example, semantic)) {
         String api = "http://127.0.0.1:" + service.api.port();
         blog.embedWidget(api + "/widget.js");
         System.out.println();

@@ -30,7 +30,7 @@ final class IndexCommand implements Callable<Integer> {
     IndexBuilder.Result result;
     try (WriterLock lock = SiteServices.startWriting(site, "index",
         "use POST /api/admin/reindex with the admin token (it crawls and indexes)")) {
-      result = SiteServices.index(site, full, allowShrink);
+      result = SiteServices.index(site, full, allowShrink, SiteServices.semanticModel(site));
     } catch (IndexBuilder.Refused refused) {
       throw new CommandRefused("not published: " + refused.getMessage() + " (pass --allow-shrink to publish it anyway)");
     }

@@ -4,6 +4,7 @@ import io.blogsearch.admin.GenerationWatcher;
 import io.blogsearch.admin.ReindexJobs;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.config.SiteConfig;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.web.ApiMetrics;
 import io.blogsearch.web.ApiServer;
@@ -40,14 +41,19 @@ final class RunningService implements AutoCloseable {
    * @param generateToken make up a random admin token when neither the env var nor the config has one (demo)
    */
   static RunningService start(SiteConfig site, String host, int port, boolean generateToken) {
-    return start(site, host, port, generateToken, null);
+    return start(site, host, port, generateToken, null, SiteServices.semanticModel(site));
   }
 
-  /** @param demoWidgetPage a sample-blog post page that embeds the widget (demo only), or null */
-  static RunningService start(SiteConfig site, String host, int port, boolean generateToken, String demoWidgetPage) {
-    ServingManager serving = SiteServices.openServing(site);
+  /**
+   * @param demoWidgetPage a sample-blog post page that embeds the widget (demo only), or null
+   * @param semantic the process's embedding model (loaded once: the demo's first build used it too)
+   */
+  static RunningService start(SiteConfig site, String host, int port, boolean generateToken, String demoWidgetPage,
+      SemanticModel semantic) {
+    ServingManager serving = SiteServices.openServing(site, semantic);
     ApiMetrics metrics = new ApiMetrics(serving);
-    ReindexJobs jobs = new ReindexJobs(site, SiteServices.searchOptions(site).stemmer(), serving, metrics::jobFinished);
+    ReindexJobs jobs = new ReindexJobs(site, SiteServices.searchOptions(site).stemmer(), semantic, serving,
+        metrics::jobFinished);
     Duration interval = site.service().recrawlInterval();
     if (interval != null) {
       jobs.schedule(interval);
@@ -64,7 +70,7 @@ final class RunningService implements AutoCloseable {
     ApiSettings settings = new ApiSettings(site.service().corsOrigins(), site.service().publicPerSecond(),
         site.service().adminPerMinute(), token, demoWidgetPage, site.service().trustedProxies());
     ApiServer api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()), settings, metrics,
-        new ApiServer.Admin(jobs, site)).start(host, port);
+        new ApiServer.Admin(jobs, site), semantic.status()).start(host, port);
     RunningService service = new RunningService(api, jobs, serving, token);
     // Pick up a CURRENT pointer moved outside this server; writers that take the lock cannot.
     service.watcher.start(Duration.ofSeconds(5));

@@ -36,7 +36,7 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SiteConfig site = siteOptions.load();
-    try (ServingManager serving = SiteServices.openServing(site)) {
+    try (ServingManager serving = SiteServices.openServing(site, SiteServices.semanticModel(site))) {
       SearchResponse r = serving.with(s -> s.search().search(new SearchRequest(query, List.of(), List.of(), List.of(), List.of(),
           null, null, sort, 1, size, mode)));
       System.out.printf("%d results (%d ms, %s)%s%n", r.total(), r.tookMs(), r.mode(), r.relaxed() ? ", matching some of the words" : "");

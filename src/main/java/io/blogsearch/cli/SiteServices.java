@@ -6,9 +6,11 @@ import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.admin.IndexBuilder;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.admin.WriterLock;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.index.Generations;
 import io.blogsearch.encoder.Embedder;
-import io.blogsearch.encoder.OnnxEmbedder;
+import io.blogsearch.index.Indexer;
+import io.blogsearch.index.PostVectors;
 import io.blogsearch.search.QueryVectors;
 import io.blogsearch.search.SearchMode;
 import io.blogsearch.search.SearchOptions;
@@ -33,8 +35,22 @@ final class SiteServices {
    *
    * @throws IndexBuilder.Refused when the index would shrink and {@code allowShrink} is false
    */
-  static IndexBuilder.Result index(SiteConfig site, boolean fullRelated, boolean allowShrink) {
-    return new IndexBuilder(site, searchOptions(site)).build(fullRelated, allowShrink, () -> false);
+  static IndexBuilder.Result index(SiteConfig site, boolean fullRelated, boolean allowShrink, SemanticModel semantic) {
+    SearchOptions options = searchOptions(site);
+    Indexer.Vectors vectors = semantic.embedder().<Indexer.Vectors>map(
+        e -> PostVectors.forSite(e, site.embeddingsDir(), new ConsoleProgress.Embedding(System.out))).orElse(Indexer.NO_VECTORS);
+    return new IndexBuilder(site, options.stemmer(), (g, markServing) -> {
+      ServingManager.verify(g, options);
+      markServing.run();
+    }, vectors).build(fullRelated, allowShrink, () -> false);
+  }
+
+  /**
+   * The site's embedding model, loaded once for the process (its native libraries unpacked under
+   * the data dir), or keyword-only with the reason logged.
+   */
+  static SemanticModel semanticModel(SiteConfig site) {
+    return SemanticModel.load(site.semantic(), site.dataDir().resolve("native"));
   }
 
   /**
@@ -72,24 +88,6 @@ final class SiteServices {
         .map(io.blogsearch.extract.Article::url).orElse(null);
   }
 
-  /**
-   * The query embedder of the site's {@code semantic.model}, or null when semantic search is off
-   * or the model cannot be loaded (search then runs by keyword). Placeholder composition: the
-   * embedder should be loaded once per process and shared with the index build.
-   */
-  static Embedder queryEmbedder(SiteConfig site) {
-    if (!site.semantic().enabled()) {
-      return null;
-    }
-    try {
-      return site.semantic().model().equals("bge-small-en-v1.5-q") ? OnnxEmbedder.bgeSmall() : null;
-    } catch (RuntimeException | LinkageError e) {
-      System.err.println("warning: cannot load the embedding model " + site.semantic().model() + " (" + e
-          + "): search runs by keyword only");
-      return null;
-    }
-  }
-
   /** Hybrid and semantic search settings of the site, with {@code embedder} for queries (null: keyword only). */
   static SemanticSettings semanticSettings(SiteConfig site, Embedder embedder) {
     if (embedder == null) {
@@ -98,16 +96,12 @@ final class SiteServices {
     return SemanticSettings.of(new QueryVectors(embedder), SearchMode.parse(site.semantic().searchMode()), site.semantic().rrfK());
   }
 
-  /** As {@link #openServing(SiteConfig, Embedder)} with {@link #queryEmbedder}. */
-  static ServingManager openServing(SiteConfig site) {
-    return openServing(site, queryEmbedder(site));
-  }
-
   /**
-   * @param embedder embeds queries for hybrid and semantic search; null for keyword search only
+   * @param semantic embeds queries for hybrid and semantic search; without a model, keyword search only
    * @throws CommandRefused when the serving generation has another index layout than this build reads
    */
-  static ServingManager openServing(SiteConfig site, Embedder embedder) {
+  static ServingManager openServing(SiteConfig site, SemanticModel semantic) {
+    Embedder embedder = semantic.embedder().orElse(null);
     try {
       return ServingManager.open(new Generations(site.generationsDir()), searchOptions(site),
           semanticSettings(site, embedder)).orElseThrow(

@@ -43,6 +43,9 @@ public final class Indexer {
 
     /** The vectors of {@code articles} by URL. */
     Map<String, float[]> of(Collection<Article> articles);
+
+    /** Told, once a build is published, which posts the index now holds: what was computed for others may go. */
+    default void retainOnly(Collection<Article> live) {}
   }
 
   /** Keyword-only: no post gets a vector. */
@@ -60,14 +63,21 @@ public final class Indexer {
 
   private final BlogAnalyzers.Stemmer stemmer;
   private final Vectors vectors;
+  private final VectorFormat format;
 
   public Indexer(BlogAnalyzers.Stemmer stemmer) {
     this(stemmer, NO_VECTORS);
   }
 
   public Indexer(BlogAnalyzers.Stemmer stemmer, Vectors vectors) {
+    this(stemmer, vectors, VectorFormat.DEFAULT);
+  }
+
+  /** @param format how the vectors are stored (benchmarks compare them) */
+  public Indexer(BlogAnalyzers.Stemmer stemmer, Vectors vectors, VectorFormat format) {
     this.stemmer = stemmer;
     this.vectors = vectors;
+    this.format = format;
   }
 
   /** Replaces whatever index is in {@code dir} with one holding exactly {@code articles}. */
@@ -154,6 +164,7 @@ public final class Indexer {
   private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
     return new IndexWriterConfig(IndexSchema.indexAnalyzer(stemmer))
         .setOpenMode(mode)
+        .setCodec(format.codec())
         .setRAMBufferSizeMB(64)
         .setCommitOnClose(false);
   }

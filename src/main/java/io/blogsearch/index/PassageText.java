@@ -7,10 +7,18 @@ import io.blogsearch.extract.Article;
  * and the model's cost grows with the text while its window is small anyway.
  */
 public final class PassageText {
+  /** What the index stage embeds (chosen by scripts/bench-embedders.sh, see BENCHMARKS.md). */
+  public static final PassageText DEFAULT = new PassageText(256);
+
   private final int maxWords;
 
   public PassageText(int maxWords) {
     this.maxWords = maxWords;
+  }
+
+  /** Words of the body kept after the title; the rest of the post is not embedded. */
+  public int maxWords() {
+    return maxWords;
   }
 
   /** Names the choice, part of the vectors' identity. */

@@ -9,6 +9,7 @@ import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
 import io.blogsearch.crawl.CrawlStore;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.Generations;
 import io.blogsearch.search.BadRequestException;
@@ -36,9 +37,12 @@ final class AdminApi {
   private final UrlNormalizer urls;
   private final byte[] token;
   private final ObjectMapper json;
+  private final SemanticModel.Status semantic;
 
-  AdminApi(ReindexJobs jobs, ServingManager serving, SiteConfig site, String token, ObjectMapper json) {
+  AdminApi(ReindexJobs jobs, ServingManager serving, SiteConfig site, String token, ObjectMapper json,
+      SemanticModel.Status semantic) {
     this.jobs = jobs;
+    this.semantic = semantic;
     this.serving = serving;
     this.site = site;
     this.urls = new UrlNormalizer(site.stripQueryParams());
@@ -157,6 +161,7 @@ final class AdminApi {
       out.put("relatedLists", s.related().size());
       return null;
     });
+    out.put("semantic", semantic);
     out.put("generations", generations.list(true).stream().map(Generations.Generation::name).toList());
     CrawlReport last = new CrawlStore(site.crawlDir()).loadReport();
     if (last != null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.blogsearch.admin.ReindexJobs;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.config.SiteConfig;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.search.BadRequestException;
@@ -39,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
   private static final int MAX_SUGGESTIONS = 10;
   private static final byte[] WIDGET = WebPages.resource("/web/widget.js");
 
+  private final SemanticModel.Status semantic;
   private final ServingManager serving;
   private final UrlNormalizer urls;
   private final Set<String> corsOrigins;
@@ -67,6 +69,14 @@ public final class ApiServer implements AutoCloseable {
    * @param adminTarget the reindex jobs and site behind the admin API, or null for none
    */
   public ApiServer(ServingManager serving, UrlNormalizer urls, ApiSettings settings, ApiMetrics metrics, Admin adminTarget) {
+    this(serving, urls, settings, metrics, adminTarget, adminTarget != null ? adminTarget.jobs().semantic()
+        : SemanticModel.off(null, "no embedding model was given").status());
+  }
+
+  /** @param semantic whether the embedding model is loaded, shown in {@code /ready} and {@code /api/admin/status} */
+  public ApiServer(ServingManager serving, UrlNormalizer urls, ApiSettings settings, ApiMetrics metrics, Admin adminTarget,
+      SemanticModel.Status semantic) {
+    this.semantic = semantic;
     this.serving = serving;
     this.urls = urls;
     this.corsOrigins = Set.copyOf(settings.corsOrigins());
@@ -78,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.pages = new WebPages(serving, settings.demoWidgetPage());
     this.admin = adminTarget == null ? null
-        : new AdminApi(adminTarget.jobs(), serving, adminTarget.site(), settings.adminToken(), mapper);
+        : new AdminApi(adminTarget.jobs(), serving, adminTarget.site(), settings.adminToken(), mapper, semantic);
     if (adminTarget != null) {
       metrics.watchQueue(adminTarget.jobs());
     }
@@ -232,6 +242,7 @@ public final class ApiServer implements AutoCloseable {
         m.put("status", "ready");
         m.put("documents", s.search().documentCount());
         m.put("generation", s.generation() == null ? null : s.generation().name());
+        m.put("semantic", semantic);
         return m;
       });
       ctx.json(out);

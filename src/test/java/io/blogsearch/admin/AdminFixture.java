@@ -8,6 +8,7 @@ import io.blogsearch.crawl.CrawlListener;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SampleBlogServer;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Generations;
@@ -50,6 +51,11 @@ final class AdminFixture implements AutoCloseable {
    *     running while a test queues more; zero for the fixture's fast crawls
    */
   AdminFixture(Path data, String extraYaml, ApiSettings settings, Duration jobDelay) throws Exception {
+    this(data, extraYaml, settings, jobDelay, null);
+  }
+
+  /** @param semantic the embedding model the jobs and the API get, or null for none (keyword only) */
+  AdminFixture(Path data, String extraYaml, ApiSettings settings, Duration jobDelay, SemanticModel semantic) throws Exception {
     blog = new SampleBlogServer(BLOG, 0, Duration.ZERO);
     site = new ConfigLoader().parse("""
         name: admin
@@ -65,7 +71,8 @@ final class AdminFixture implements AutoCloseable {
     ApiMetrics metrics = new ApiMetrics(serving);
     SiteConfig jobSite = jobDelay.isZero() ? site : site.withPoliteness(new SiteConfig.Politeness(1, jobDelay,
         Duration.ofSeconds(1), "blogsearch-bot/test", true, false));
-    jobs = new ReindexJobs(jobSite, options.stemmer(), serving, metrics::jobFinished);
+    jobs = semantic == null ? new ReindexJobs(jobSite, options.stemmer(), serving, metrics::jobFinished)
+        : new ReindexJobs(jobSite, options.stemmer(), semantic, serving, metrics::jobFinished);
     api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()),
         settings == null ? new ApiSettings(List.of(), 0, 0, TOKEN, null) : settings, metrics, new ApiServer.Admin(jobs, site))
         .start("127.0.0.1", 0);
