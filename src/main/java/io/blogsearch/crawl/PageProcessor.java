@@ -164,7 +164,7 @@ final class PageProcessor {
     String note = foreignCanonical ? " (canonical " + a.canonicalUrl() + " is on a host not allowed: ignored)" : "";
     traps.fetched(url, canonical, a.kind() == PageKind.POST && a.article().isPresent());
     a.pagination().laterPages().forEach(frontier::markSeen);
-    if (recrawl.followsLinksOf(url, a.kind())) {
+    if (recrawl.followsLinksOf(url, a.kind(), run.previousState.get(url))) {
       links.forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
     }
     a.feeds().forEach(f -> enqueue(f, task.depth() + 1, Frontier.Kind.DISCOVERY));
@@ -300,7 +300,7 @@ final class PageProcessor {
    * links are followed only when the sitemaps do not cover discovery.
    */
   private void vouchedBySitemaps(Frontier.Task task, UrlState prev, SitemapRecrawl.Verdict verdict) {
-    if (!recrawl.covered()) {
+    if (recrawl.followsStoredLinks(prev)) {
       prev.links().forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
     }
     String why = verdict == SitemapRecrawl.Verdict.UNCHANGED_LASTMOD ? "sitemap lastmod unchanged; not requested"
@@ -315,8 +315,11 @@ final class PageProcessor {
 
   private void notModified(Frontier.Task task, UrlState prev) {
     // not journaled: if the crawl is killed, the URL is merely validated again next time
-    run.state.put(task.url(), prev.revalidated(recrawl.lastmodToStore(task.url(), prev), recrawl.now()));
-    prev.links().forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    run.state.put(task.url(), prev.revalidated(recrawl.lastmodToStore(task.url(), prev),
+        recrawl.validatedAfterNotModified(task.url(), prev)));
+    if (recrawl.followsStoredLinks(prev)) {
+      prev.links().forEach(l -> enqueue(l, task.depth() + 1, Frontier.Kind.PAGE));
+    }
     if (prev.kind() == PageKind.POST) {
       run.canonicalClaims.putIfAbsent(prev.canonical(), task.url());
       run.record(task.url(), Outcome.NOT_MODIFIED, 304, "stored copy kept");

@@ -83,14 +83,37 @@ final class SitemapRecrawl {
     });
   }
 
-  /** Whether the sitemaps listed every stored post at its last validation (so links need not be followed). */
-  boolean covered() {
-    return covered;
+  /**
+   * Whether the links stored for an unchanged page (304, or not requested) are followed: on an
+   * incremental crawl the sitemaps cover, only in a safety-net round (its validation was stale),
+   * which thus walks the site as a crawl without sitemaps would; else they were followed when
+   * the page last changed (and following them requests again, every crawl, the deep pagination a
+   * trap guard left unstored).
+   */
+  boolean followsStoredLinks(UrlState prev) {
+    return !decides || !covered || stale(prev);
   }
 
-  /** Whether an incremental crawl follows the links of a page of {@code kind} it just fetched. */
-  boolean followsLinksOf(String url, PageKind kind) {
-    return !decides || !covered || kind == PageKind.POST || seeds.contains(url);
+  /**
+   * Whether the links of a page of {@code kind} just fetched are followed: on an incremental crawl
+   * the sitemaps cover, only those of posts, seeds and pages due for their safety-net round.
+   */
+  boolean followsLinksOf(String url, PageKind kind, UrlState prev) {
+    return !decides || !covered || kind == PageKind.POST || seeds.contains(url) || prev != null && stale(prev);
+  }
+
+  /**
+   * When a URL that answered 304 now counts as validated. A seed is requested on every crawl but
+   * its stored links are followed only in its safety-net round, so on a crawl the sitemaps cover
+   * it keeps the time of that round: its validation time says when its links were last walked.
+   */
+  Instant validatedAfterNotModified(String url, UrlState prev) {
+    return followsStoredLinks(prev) || !seeds.contains(url) ? clock.instant() : prev.validatedAt();
+  }
+
+  /** Whether a stored URL's last validation is too old to be vouched for. */
+  private boolean stale(UrlState prev) {
+    return prev.validatedAt() == null || revalidateAfter.isZero() || !prev.validatedAt().isAfter(validatedSince);
   }
 
   /** The lastmod to remember for a URL validated now: this crawl's, or the stored one when no sitemap was read. */
@@ -110,8 +133,7 @@ final class SitemapRecrawl {
    * conditional request (a post's stored copy exists).
    */
   Verdict verdict(String url, UrlState prev, boolean haveCopy) {
-    if (!decides || !listingRan || seeds.contains(url) || prev == null || !haveCopy || prev.validatedAt() == null
-        || revalidateAfter.isZero() || !prev.validatedAt().isAfter(validatedSince)) {
+    if (!decides || !listingRan || seeds.contains(url) || prev == null || !haveCopy || stale(prev)) {
       return Verdict.FETCH;
     }
     Instant lastmod = lastmods.get(url);
