@@ -57,8 +57,8 @@ final class EvalRelatedCommand implements Callable<Integer> {
   @Option(names = "--semantic-weight", description = "Hybrid: share of meaning in the content score, 0-1 (default: the config's related.semanticWeight).")
   Double semanticWeight;
 
-  @Option(names = "--fusion", description = "Hybrid: blend (default), cosine or rrf.")
-  String fusionName = "blend";
+  @Option(names = "--fusion", description = "Hybrid: cosine (default), blend or rrf.")
+  String fusionName = "cosine";
 
   @Option(names = "--tune", split = ",", description = "Semantic weights to try on the tuning half (e.g. 0,0.2,0.4,0.6,0.8,1); "
       + "the best by link recall + same-category P@5 is reported on the held-out half.")

@@ -143,7 +143,7 @@ public record SiteConfig(
   public record Related(double threshold, List<String> excludeUrls, List<String> excludeCategories,
       boolean olderOnly, Map<String, List<String>> pins, double semanticWeight) {
     /** Tuned on the Handbook and the sample blog (README, Related posts). */
-    public static final double DEFAULT_SEMANTIC_WEIGHT = 0.5;
+    public static final double DEFAULT_SEMANTIC_WEIGHT = 0.7;
 
     public Related {
       excludeUrls = List.copyOf(excludeUrls);

@@ -47,7 +47,7 @@ public record RelatedOptions(SiteConfig.Related rules, boolean useSiteLinks, flo
 
   public static RelatedOptions defaults(SiteConfig.Related rules) {
     return new RelatedOptions(rules, true, 2f, 1f, 1.5f, 1f, 0.7, 0.2, 0.1, 0.3, 0.15, 50, 1, 2,
-        rules.semanticWeight(), Fusion.BLEND, 60);
+        rules.semanticWeight(), Fusion.COSINE, 60);
   }
 
   /** Words only: the lists an index without vectors gets. */

@@ -36,6 +36,11 @@ final class SimHash {
     return java.util.Arrays.equals(words(a), words(b));
   }
 
+  /** A hash of the words {@link #sameWords} compares: texts with the same words have the same hash. */
+  static long wordsHash(String text) {
+    return fnv(String.join(" ", words(text)));
+  }
+
   private static String[] words(String text) {
     String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
     return words.length > 0 && words[0].isEmpty() ? java.util.Arrays.copyOfRange(words, 1, words.length) : words;
