@@ -6,6 +6,7 @@ import io.blogsearch.demo.HandbookCorpus;
 import io.blogsearch.encoder.Embedder;
 import io.blogsearch.encoder.OnnxEmbedder;
 import io.blogsearch.extract.Article;
+import io.blogsearch.fusion.ReciprocalRankFusion;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Indexer;
 import java.nio.file.Files;
@@ -46,18 +47,33 @@ public final class KnownItemModes {
             String.format(Locale.ROOT, "%-8s (%d, %d)", row.mode().id(), row.nearest(), row.rrfK())));
       }
     }
+    // Not the site's: the keyword side matching any word (RankedRetrieval, the eval command's BM25) fused the same way.
+    try (RankedRetrieval anyWord = RankedRetrieval.open(dir, options, BlogAnalyzers.stopWords(BlogAnalyzers.StopList.LUCENE,
+        options.stemmer()), null)) {
+      ReciprocalRankFusion rrf = new ReciprocalRankFusion(60);
+      System.out.println(score("keyword any word (not the site)", q -> anyWord.search(q, 10).stream().map(RankedRetrieval.Ranked::url).toList(), queries));
+      System.out.println(score("hybrid, any-word keyword side", q -> rrf.fuse(List.of(
+          anyWord.search(q, 1000).stream().map(RankedRetrieval.Ranked::url).toList(),
+          anyWord.nearest(vectors.of(q), 50).stream().map(RankedRetrieval.Ranked::url).toList())).stream()
+          .limit(10).map(ReciprocalRankFusion.Fused::item).toList(), queries));
+    }
     long[] hm = vectors.hitsAndMisses();
     System.out.printf(Locale.ROOT, "query embeddings: %d embedded, %d from the cache (the first vector mode embeds each query once)%n",
         hm[1], hm[0]);
   }
 
   private static String score(SearchService search, SearchMode mode, List<String[]> queries, String name) {
+    return score(name, q -> search.search(SearchRequest.of(q).withMode(mode)).hits().stream().map(SearchResponse.Hit::url).toList(),
+        queries);
+  }
+
+  private static String score(String name, java.util.function.Function<String, List<String>> top10, List<String[]> queries) {
     double mrr = 0;
     int s1 = 0;
     int s10 = 0;
     long t0 = System.nanoTime();
     for (String[] q : queries) {
-      List<String> top = search.search(SearchRequest.of(q[0]).withMode(mode)).hits().stream().map(SearchResponse.Hit::url).toList();
+      List<String> top = top10.apply(q[0]);
       int rank = top.indexOf(q[1]);
       if (rank >= 0) {
         mrr += 1.0 / (rank + 1);
