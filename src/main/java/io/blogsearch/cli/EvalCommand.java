@@ -144,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
     try {
       Embedder embedder = searchMode == SearchMode.KEYWORD ? null : OnnxEmbedder.bgeSmall();
       Indexer.Vectors vectors = embedder == null ? Indexer.NO_VECTORS
-          : new PostVectors(embedder, new PassageText(200), EmbeddingCache.open(cacheDir, embedder.modelId(), embedder.dimension()));
+          : new PostVectors(embedder, PassageText.DEFAULT, EmbeddingCache.open(cacheDir, embedder.modelId(), embedder.dimension()));
       return evaluate(articles, dir.resolve("index"), searchMode, vectors, embedder);
     } finally {
       org.apache.lucene.util.IOUtils.rm(dir);

@@ -156,7 +156,7 @@ final class EvalRelatedCommand implements Callable<Integer> {
 
   private static Indexer.Vectors postVectors(Path cacheDir) {
     OnnxEmbedder embedder = OnnxEmbedder.bgeSmall();
-    PassageText text = new PassageText(200);
+    PassageText text = PassageText.DEFAULT;
     String id = embedder.modelId() + "/" + text.id();
     return new PostVectors(embedder, text, EmbeddingCache.open(cacheDir, id, embedder.dimension()));
   }
