@@ -108,7 +108,9 @@ class MainTest {
   /** A config for a site that is never crawled here: its crawl output is written by the test. */
   private Path plainSite() throws Exception {
     Path cfg = dir.resolve("plain.yaml");
-    Files.writeString(cfg, "name: plain\nseeds: [https://plain.example/]\ndataDir: " + dir.resolve("data") + "\n");
+    // Keyword only: these tests read the index lifecycle's exact console lines, which embedding progress would precede.
+    Files.writeString(cfg, "name: plain\nseeds: [https://plain.example/]\nsemantic: {enabled: false}\ndataDir: "
+        + dir.resolve("data") + "\n");
     return cfg;
   }
 
