@@ -151,14 +151,8 @@ public record SiteConfig(
       pins = Map.copyOf(pins);
     }
 
-    /** With the default semantic weight. */
-    public Related(double threshold, List<String> excludeUrls, List<String> excludeCategories, boolean olderOnly,
-        Map<String, List<String>> pins) {
-      this(threshold, excludeUrls, excludeCategories, olderOnly, pins, DEFAULT_SEMANTIC_WEIGHT);
-    }
-
     public static Related defaults() {
-      return new Related(0.15, List.of(), List.of(), false, Map.of());
+      return new Related(0.15, List.of(), List.of(), false, Map.of(), DEFAULT_SEMANTIC_WEIGHT);
     }
   }
 

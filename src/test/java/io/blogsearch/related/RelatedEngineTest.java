@@ -67,7 +67,7 @@ class RelatedEngineTest {
     String pinned = url("hire-for-culture-add-not-culture-fit");
     String excluded = url("deep-work-for-managers-who-live-in-meetings");
     SiteConfig.Related rules = new SiteConfig.Related(0.15, List.of(excluded), List.of("Hiring"), false,
-        Map.of(source, List.of(pinned)));
+        Map.of(source, List.of(pinned)), SiteConfig.Related.DEFAULT_SEMANTIC_WEIGHT);
     RelatedSet set = compute(articles(), rules, RelatedSet.empty());
     RelatedList list = set.lists().get(source);
     assertEquals(pinned, list.items().get(0).url());
@@ -83,7 +83,7 @@ class RelatedEngineTest {
 
   @Test
   void olderOnlyRecommendsOnlyEarlierPosts() {
-    SiteConfig.Related rules = new SiteConfig.Related(0.15, List.of(), List.of(), true, Map.of());
+    SiteConfig.Related rules = new SiteConfig.Related(0.15, List.of(), List.of(), true, Map.of(), SiteConfig.Related.DEFAULT_SEMANTIC_WEIGHT);
     RelatedSet set = compute(articles(), rules, RelatedSet.empty());
     for (Article a : articles()) {
       for (RelatedItem i : set.lists().get(a.url()).items()) {
@@ -96,7 +96,7 @@ class RelatedEngineTest {
 
   @Test
   void aThresholdNothingPassesFallsBackToPostsSharingTagsOrCategories() {
-    SiteConfig.Related rules = new SiteConfig.Related(1.0, List.of(), List.of(), false, Map.of());
+    SiteConfig.Related rules = new SiteConfig.Related(1.0, List.of(), List.of(), false, Map.of(), SiteConfig.Related.DEFAULT_SEMANTIC_WEIGHT);
     List<Article> articles = articles().stream().map(a -> new Article(a.url(), a.title(), a.body(), a.excerpt(), a.author(),
         a.published(), a.modified(), a.categories(), a.tags(), a.comments(), List.of())).toList();
     RelatedSet set = compute(articles, rules, RelatedSet.empty());

@@ -150,7 +150,7 @@ class SemanticRelatedTest {
     // Older-only: the edited post (older) may appear in the newer post's list but never the other way,
     // so only the edited post's kNN neighbours say which list it may now enter.
     // A threshold above what an unrelated post's cosine alone scores (0.7 × ~0.54), below a paraphrase's (0.7 × ~0.73).
-    SiteConfig.Related olderOnly = new SiteConfig.Related(0.45, List.of(), List.of(), true, Map.of());
+    SiteConfig.Related olderOnly = new SiteConfig.Related(0.45, List.of(), List.of(), true, Map.of(), SiteConfig.Related.DEFAULT_SEMANTIC_WEIGHT);
     Article hiring = OTHERS.get(4);
     List<Article> before = new ArrayList<>(OTHERS);
     before.add(MISSED_TARGETS);
