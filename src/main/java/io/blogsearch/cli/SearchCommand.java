@@ -1,6 +1,7 @@
 package io.blogsearch.cli;
 
 import io.blogsearch.config.SiteConfig;
+import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.search.SearchMode;
 import io.blogsearch.search.SearchRequest;
 import io.blogsearch.search.SearchResponse;
@@ -36,7 +37,11 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SiteConfig site = siteOptions.load();
-    try (ServingManager serving = SiteServices.openServing(site, SiteServices.semanticModel(site))) {
+    SearchMode effective = mode != null ? mode : SearchMode.parse(site.semantic().searchMode());
+    // A keyword search never embeds the query: loading the model would only cost seconds and memory.
+    SemanticModel semantic = effective == SearchMode.KEYWORD
+        ? SemanticModel.off(site.semantic().model(), "keyword search") : SiteServices.semanticModel(site);
+    try (ServingManager serving = SiteServices.openServing(site, semantic)) {
       SearchResponse r = serving.with(s -> s.search().search(new SearchRequest(query, List.of(), List.of(), List.of(), List.of(),
           null, null, sort, 1, size, mode)));
       System.out.printf("%d results (%d ms, %s)%s%n", r.total(), r.tookMs(), r.mode(), r.relaxed() ? ", matching some of the words" : "");
