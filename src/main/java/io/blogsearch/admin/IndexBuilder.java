@@ -92,6 +92,7 @@ public final class IndexBuilder {
   private final Publisher publisher;
   private final Indexer.Vectors vectors;
   private final boolean alwaysRebuild;
+  private final CrawlStore store;
 
   /** Publishes without a server: the new generation is opened and smoke-tested, then closed. */
   public IndexBuilder(SiteConfig site, SearchOptions options) {
@@ -118,11 +119,24 @@ public final class IndexBuilder {
 
   /** @param vectors what posts are embedded with ({@link Indexer#NO_VECTORS}: keyword only) */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors) {
-    this(site, stemmer, publisher, vectors, false);
+    this(site, stemmer, publisher, vectors, new CrawlStore(site.crawlDir()));
+  }
+
+  /** @param store the crawl output, shared with the crawl that just wrote it (then it is not read again) */
+  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      CrawlStore store) {
+    this(site, stemmer, publisher, vectors, false, store);
   }
 
   private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
       boolean alwaysRebuild) {
+    this(site, stemmer, publisher, vectors, alwaysRebuild, new CrawlStore(site.crawlDir()));
+  }
+
+  /** For benchmarks: {@code alwaysRebuild} as above, reading the crawl output through {@code store}. */
+  IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      boolean alwaysRebuild, CrawlStore store) {
+    this.store = store;
     this.site = site;
     this.stemmer = stemmer;
     this.publisher = publisher;
@@ -146,7 +160,6 @@ public final class IndexBuilder {
    */
   public Result build(boolean full, boolean allowShrink, BooleanSupplier cancelled) {
     long t0 = System.nanoTime();
-    CrawlStore store = new CrawlStore(site.crawlDir());
     CrawlStore.Stored stored = store.load();
     Collection<Article> articles = stored.articles().values();
     Generations generations = new Generations(site.generationsDir());

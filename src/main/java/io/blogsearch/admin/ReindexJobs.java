@@ -3,6 +3,7 @@ package io.blogsearch.admin;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
+import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.index.BlogAnalyzers;
@@ -238,7 +239,8 @@ public final class ReindexJobs implements AutoCloseable {
     long t0 = System.nanoTime();
     try {
       job.phase("crawl");
-      CrawlReport report = new Crawler(site).crawl(job::crawlProgress, plan, job::cancelRequested);
+      CrawlStore store = new CrawlStore(site.crawlDir()); // one read of the crawl output for crawl and build
+      CrawlReport report = new Crawler(site, store).crawl(job::crawlProgress, plan, job::cancelRequested);
       job.crawled(report);
       if (job.cancelRequested()) {
         throw new IndexBuilder.Cancelled();
@@ -251,7 +253,7 @@ public final class ReindexJobs implements AutoCloseable {
       IndexBuilder builder = new IndexBuilder(site, stemmer, (g, markServing) -> {
         job.phase("publish");
         serving.publish(g, markServing);
-      }, vectors(job));
+      }, vectors(job), store);
       IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
       job.finish("succeeded", result.published() ? null : "nothing changed; " + result.generation().name() + " keeps serving");

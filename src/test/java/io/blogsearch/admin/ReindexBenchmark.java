@@ -7,6 +7,7 @@ import io.blogsearch.config.Selectors;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
+import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.crawl.Outcome;
 import io.blogsearch.crawl.UrlOutcome;
@@ -150,10 +151,11 @@ public final class ReindexBenchmark {
   private void run(int round, SiteConfig site, ServingManager serving, String name, CrawlPlan plan, boolean baseline,
       String word) throws InterruptedException {
     long t0 = System.nanoTime();
-    CrawlReport report = new Crawler(site).crawl(p -> { }, plan, () -> false);
+    CrawlStore store = new CrawlStore(site.crawlDir()); // as a reindex job does: one store for crawl and build
+    CrawlReport report = new Crawler(site, store).crawl(p -> { }, plan, () -> false);
     long t1 = System.nanoTime();
-    IndexBuilder.Result result = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER, serving::publish, baseline)
-        .build(false, () -> false);
+    IndexBuilder.Result result = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER, serving::publish,
+        Indexer.NO_VECTORS, baseline, baseline ? new CrawlStore(site.crawlDir()) : store).build(false, () -> false);
     long t2 = System.nanoTime();
     if (word != null) {
       long found = serving.with(s -> s.search().search(SearchRequest.of(word)).total());
