@@ -48,6 +48,7 @@ class RelatedStoreTest {
     String json = Files.readString(dir.resolve(RelatedStore.FILE));
     assertEquals(1, json.split("Excerpt of http://h/a/", -1).length - 1);
     assertEquals(2, json.split("Excerpt of http://h/c/", -1).length - 1); // shared entry + the old-title copy
+    assertEquals(1, json.split("similar topic \\(0.81\\)", -1).length - 1);
   }
 
   @Test
