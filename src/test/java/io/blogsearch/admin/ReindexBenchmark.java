@@ -57,7 +57,7 @@ import org.jsoup.Jsoup;
  * An edit counts as done when a search for a word only the edit added finds the post in the
  * serving index. Repeated for several rounds; medians printed last. With {@code semantic}, every
  * build also embeds the posts (bge-small, the site's passage text) and the related lists use their
- * vectors; the embeddings cache (system property {@code bench.embeddings}, default
+ * vectors, and an edit changes the post's opening (so it is embedded again); the embeddings cache (system property {@code bench.embeddings}, default
  * {@code ../cache/reindex-<corpus>}) survives the rounds, so only the first one embeds every post.
  * Not a test; run scripts/bench-reindex.sh [sample|handbook] [rounds] [semantic].
  */
@@ -193,8 +193,17 @@ public final class ReindexBenchmark {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     lastEdit = lastEdit != null && !now.isAfter(lastEdit) ? lastEdit.plusSeconds(1) : now;
     server.revise(new SamplePost(p.id(), p.slug(), p.title(), p.author(), p.published(), lastEdit, p.categories(),
-        p.tags(), p.similar(), p.body() + "\n\nEdited for the benchmark: the " + word + " paragraph.", p.comments()));
+        p.tags(), p.similar(), editedBody(p.body(), word), p.comments()));
     return word;
+  }
+
+  /**
+   * The body with a paragraph holding {@code word}: at the end, or with vectors at the start, so the
+   * embedded passage (title + opening words) changes and the post must be embedded again.
+   */
+  private String editedBody(String body, String word) {
+    String paragraph = "Edited for the benchmark: the " + word + " paragraph.";
+    return vectors == null ? body + "\n\n" + paragraph : paragraph + "\n\n" + body;
   }
 
   /**
