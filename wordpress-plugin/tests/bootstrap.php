@@ -12,6 +12,10 @@ foreach ( array( 'BLOGSEARCH_WP_PORT', 'BLOGSEARCH_ENGINE_URL', 'BLOGSEARCH_TOKE
 		exit( 2 );
 	}
 }
+// PHPUnit includes this file inside a function and then copies its new local variables into $GLOBALS:
+// a core file that sets a global at file scope ($shortcode_tags = array() in shortcodes.php) would be
+// reset to that first value. Declared global here (as WordPress's own test bootstrap does), they stay one.
+global $wpdb, $wp_rewrite, $shortcode_tags, $wp, $wp_query, $wp_the_query, $wp_theme_directories, $table_prefix, $wp_embed;
 require dirname( __DIR__, 2 ) . '/scripts/wordpress/boot.php';
 blogsearch_boot_wordpress( getenv( 'BLOGSEARCH_WP_PORT' ) );
 require '/usr/share/wordpress/wp-load.php';

@@ -123,11 +123,13 @@ final class Blogsearch_Related {
 		return $cached ? $cached['html'] : '';
 	}
 
-	/** Drops every cached list (after settings change). */
+	/** Drops every cached list (after settings change). One by one, so the object cache forgets them too. */
 	public static function clear_cache(): void {
 		global $wpdb;
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s", $wpdb->esc_like( '_transient_' . self::CACHE_PREFIX ) . '%', $wpdb->esc_like( '_transient_timeout_' . self::CACHE_PREFIX ) . '%' ) ); // phpcs:ignore WordPress.DB
-		wp_cache_flush_group( 'transient' );
+		$names = $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( '_transient_' . self::CACHE_PREFIX ) . '%' ) ); // phpcs:ignore WordPress.DB
+		foreach ( $names as $name ) {
+			delete_transient( substr( $name, strlen( '_transient_' ) ) );
+		}
 	}
 
 	/** @param array<string,mixed> $a normalized attributes */
@@ -172,7 +174,7 @@ final class Blogsearch_Related {
 				}
 			}
 			if ( $a['showExcerpt'] && ! empty( $item['excerpt'] ) && is_string( $item['excerpt'] ) ) {
-				$li .= '<p class="blogsearch-related__excerpt">' . esc_html( wp_trim_words( $item['excerpt'], 30 ) ) . '</p>';
+				$li .= '<p class="blogsearch-related__excerpt">' . esc_html( self::trim_words( $item['excerpt'], 30 ) ) . '</p>';
 			}
 			$lis .= $li . '</li>';
 		}
@@ -183,6 +185,18 @@ final class Blogsearch_Related {
 		return '<nav class="blogsearch-related blogsearch-related--' . esc_attr( $a['layout'] ) . '" aria-label="' . esc_attr__( 'Related posts', 'blogsearch' ) . '">'
 			. '<h2 class="blogsearch-related__heading">' . esc_html__( 'Related posts', 'blogsearch' ) . '</h2>'
 			. '<ul class="blogsearch-related__items">' . $lis . '</ul></nav>';
+	}
+
+	/**
+	 * The first $words words of plain text. Not wp_trim_words: that strips tags, and in the engine's text
+	 * a "<script>" is a reader-visible word to escape, not markup to remove.
+	 */
+	private static function trim_words( string $text, int $words ): string {
+		$parts = preg_split( '/\s+/u', trim( $text ), $words + 1 );
+		if ( ! is_array( $parts ) || count( $parts ) <= $words ) {
+			return trim( $text );
+		}
+		return implode( ' ', array_slice( $parts, 0, $words ) ) . "\u{2026}";
 	}
 
 	/** The engine's image, else the local post's featured image. */

@@ -211,7 +211,7 @@ final class Blogsearch_Sync {
 	 * Writes the outcome back: done entries leave the queue unless re-queued meanwhile (another request
 	 * may have changed the post while this one pushed), failed ones wait with backoff.
 	 */
-	private function settle( array $due, array $results, array $counts ): void {
+	private function settle( array $due, array $results, array &$counts ): void {
 		$queue  = $this->queue();
 		$status = $this->status();
 		$now    = time();
