@@ -87,11 +87,13 @@ class RelatedTest extends BlogsearchTestCase {
 		$this->assertStringNotContainsString( '<nav class="blogsearch-related', $html, 'off by default' );
 		update_option( 'blogsearch_related_auto', 1 );
 		$log = self::log_size();
-		[ $code, $html ] = self::page( wp_make_link_relative( $url ) );
-		$this->assertSame( 200, $code );
-		$x = self::dom( $html );
-		$this->assertSame( self::engine_related( $url, 5 ), self::hrefs( $x, '//nav[contains(@class,"blogsearch-related")]//li/a' ) );
-		$this->assertSame( 1, $x->query( '//*[@id="blogsearch-related-style-css" or @id="blogsearch-related-style-inline-css"]' )->length, 'its stylesheet is loaded (linked or inlined)' );
+		foreach ( array( 'first view', 'second view, from the cache' ) as $view ) {
+			[ $code, $html ] = self::page( wp_make_link_relative( $url ) );
+			$this->assertSame( 200, $code );
+			$x = self::dom( $html );
+			$this->assertSame( self::engine_related( $url, 5 ), self::hrefs( $x, '//nav[contains(@class,"blogsearch-related")]//li/a' ), $view );
+			$this->assertSame( 1, $x->query( '//*[@id="blogsearch-related-style-css" or @id="blogsearch-related-style-inline-css"]' )->length, "$view: its stylesheet is loaded (linked or inlined)" );
+		}
 		$this->assertSame( array(), self::php_errors_since( $log ) );
 	}
 

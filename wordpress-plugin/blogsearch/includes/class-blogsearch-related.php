@@ -91,6 +91,15 @@ final class Blogsearch_Related {
 	 * @param array<string,mixed> $attributes count, layout, showImage, showDate, showExcerpt
 	 */
 	public function render( ?WP_Post $post, array $attributes ): string {
+		$html = $this->list_html( $post, $attributes );
+		if ( '' !== $html ) {
+			// On every view, cached or not: the stylesheet is not part of the cached HTML.
+			wp_enqueue_style( 'blogsearch-related-style' );
+		}
+		return $html;
+	}
+
+	private function list_html( ?WP_Post $post, array $attributes ): string {
 		// False while a post's own content is rendered for the engine: the list is not part of the post.
 		if ( ! $post || ! $this->client->configured() || ! apply_filters( 'blogsearch_render_related', true, $post ) ) {
 			return '';
@@ -181,7 +190,6 @@ final class Blogsearch_Related {
 		if ( '' === $lis ) {
 			return '';
 		}
-		wp_enqueue_style( 'blogsearch-related-style' );
 		return '<nav class="blogsearch-related blogsearch-related--' . esc_attr( $a['layout'] ) . '" aria-label="' . esc_attr__( 'Related posts', 'blogsearch' ) . '">'
 			. '<h2 class="blogsearch-related__heading">' . esc_html__( 'Related posts', 'blogsearch' ) . '</h2>'
 			. '<ul class="blogsearch-related__items">' . $lis . '</ul></nav>';
