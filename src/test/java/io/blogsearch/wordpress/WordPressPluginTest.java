@@ -31,20 +31,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the WordPress plugin's PHPUnit suite (wordpress-plugin/tests) against a real WordPress
- * (scripts/wordpress/start.sh, the sample blog imported, the plugin copied into its
- * wp-content/plugins) and a real engine over HTTP in this JVM: the WordPress crawled, indexed and
+ * (scripts/wordpress/start.sh, the sample blog imported, the plugin installed from the zip that
+ * scripts/wordpress/build-plugin-zip.sh builds) and a real engine over HTTP in this JVM: the WordPress crawled, indexed and
  * served with an admin token, so pushes go through PUT/DELETE /api/admin/posts. PHPUnit's output,
  * its summary line included, is printed as it runs; the test fails when PHPUnit does. Skipped only
  * when WordPress or phpunit is missing here, and never under CI=true (see {@link WordPressSite}).
  */
 class WordPressPluginTest {
   private static final String TOKEN = "plugin-test-token";
-  private static final Path PLUGIN = Path.of("wordpress-plugin/blogsearch");
+  private static final Path ZIP = Path.of("target/blogsearch-wordpress.zip");
   private static final Path TESTS = Path.of("wordpress-plugin/tests");
   private static final Pattern SUMMARY = Pattern.compile("^(OK \\((\\d+) tests?, (\\d+) assertions?\\)|Tests: \\d+.*)$", Pattern.MULTILINE);
 
@@ -57,7 +58,7 @@ class WordPressPluginTest {
     Path export = work.resolve("export.json");
     WordPressSite.writeSampleExport(export);
     try (WordPressSite wordpress = WordPressSite.start(export.toString(), "twentytwentyone")) {
-      install(wordpress.contentDir().resolve("plugins/blogsearch"));
+      install(wordpress.contentDir().resolve("plugins"));
       try (Engine engine = Engine.start(wordpress.baseUrl(), work.resolve("engine"))) {
         String output = phpunit(Map.of(
             "BLOGSEARCH_WP_PORT", String.valueOf(wordpress.port()),
@@ -72,20 +73,33 @@ class WordPressPluginTest {
     }
   }
 
-  /** Copies the plugin folder (a copy, not a link: Apache's workers read it as www-data). */
-  private static void install(Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(PLUGIN)) {
-      for (Path f : files.toList()) {
-        Path to = target.resolve(PLUGIN.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-          Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } else {
-          Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+  /**
+   * Installs the plugin as a site owner would: the zip scripts/wordpress/build-plugin-zip.sh builds,
+   * unpacked into wp-content/plugins (readable by Apache's www-data workers).
+   */
+  private static void install(Path plugins) throws IOException, InterruptedException {
+    Process build = new ProcessBuilder("bash", "scripts/wordpress/build-plugin-zip.sh").redirectErrorStream(true).start();
+    String log = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, build.waitFor(), "build-plugin-zip.sh: " + log);
+    System.out.println(log.lines().findFirst().orElse(""));
+    int files = 0;
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(ZIP))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        assertTrue(e.getName().startsWith("blogsearch/") && !e.getName().contains(".."), "zip entry outside blogsearch/: " + e.getName());
+        Path to = plugins.resolve(e.getName());
+        for (Path d = to.getParent(); !d.equals(plugins); d = d.getParent()) {
+          Files.createDirectories(d);
+          Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        if (!e.isDirectory()) {
+          Files.copy(zip, to, StandardCopyOption.REPLACE_EXISTING);
           Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-r--r--"));
+          files++;
         }
       }
     }
+    assertTrue(Files.isRegularFile(plugins.resolve("blogsearch/blogsearch.php")), "the zip holds blogsearch/blogsearch.php");
+    System.out.println("installed " + files + " files from " + ZIP);
   }
 
   /** Runs the suite, echoing each line as it comes; its whole output. */
