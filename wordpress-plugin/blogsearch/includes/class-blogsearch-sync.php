@@ -199,8 +199,11 @@ final class Blogsearch_Sync {
 	/** @return true|array{retry:bool,error:string} */
 	private function delete( string $url ): true|array {
 		$response = $this->client->delete_post( $url );
-		// 404: the engine does not hold it (never pushed, or already gone): nothing left to do.
-		if ( $response instanceof Blogsearch_Response && ( $response->ok() || 404 === $response->code ) ) {
+		// 404 for the post: the engine does not hold it (never pushed, or already gone), nothing left to do.
+		// A 404 for the route (an engine without push ingestion) is a failure like any other.
+		$gone = $response instanceof Blogsearch_Response && 404 === $response->code
+			&& ! str_starts_with( (string) ( $response->json['message'] ?? '' ), 'no such endpoint' );
+		if ( $response instanceof Blogsearch_Response && ( $response->ok() || $gone ) ) {
 			return true;
 		}
 		$error = is_wp_error( $response ) ? $response->get_error_message() : $response->message();
