@@ -8,6 +8,10 @@ out=target/blogsearch-wordpress.zip
 mkdir -p target
 rm -f "$out"
 for f in $(find wordpress-plugin/blogsearch -name '*.php'); do php -l "$f" >/dev/null; done
+# The scripts ship unbuilt: check their syntax when node is at hand.
+if command -v node >/dev/null 2>&1; then
+  for f in $(find wordpress-plugin/blogsearch -name '*.js'); do node --check "$f"; done
+fi
 python3 - "$out" <<'PY'
 import os, sys, zipfile
 out = sys.argv[1]

@@ -19,6 +19,12 @@ class ActivationTest extends BlogsearchTestCase {
 		$this->assertSame( array( 'count', 'layout', 'showImage', 'showDate', 'showExcerpt' ), array_slice( array_keys( $block->attributes ), 0, 5 ) );
 		$this->assertSame( array( 'list', 'grid' ), $block->attributes['layout']['enum'] );
 		$this->assertTrue( $block->is_dynamic() );
+		// The inspector controls: a plain script (no build step) on the editor's own packages.
+		$this->assertSame( array( 'blogsearch-related-editor-script' ), $block->editor_script_handles );
+		$editor = wp_scripts()->query( 'blogsearch-related-editor-script' );
+		$this->assertNotFalse( $editor );
+		$this->assertStringEndsWith( '/blogsearch/blocks/related/editor.js', $editor->src );
+		$this->assertSame( array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-i18n', 'wp-server-side-render' ), $editor->deps );
 		$this->assertTrue( shortcode_exists( 'blogsearch_related' ) );
 		$this->assertNotFalse( has_filter( 'posts_pre_query', array( blogsearch()->search, 'pre_query' ) ) );
 		$this->assertNotFalse( has_action( 'wp_after_insert_post', array( blogsearch()->sync, 'on_save' ) ) );
