@@ -2,7 +2,7 @@
 # Installs Debian's WordPress, MariaDB, Apache and PHP for the WordPress crawl test (idempotent).
 set -euo pipefail
 need=()
-for p in wordpress mariadb-server apache2 libapache2-mod-php php-mysql php-xml php-cli wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree; do
+for p in wordpress mariadb-server apache2 libapache2-mod-php php-mysql php-xml php-cli wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree phpunit php-curl php-mbstring; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blogsearch.config.ConfigLoader;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.demo.SampleBlog;
 import io.blogsearch.demo.SamplePost;
 import io.blogsearch.extract.Article;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class WordPressCrawlTest {
   private static final SampleBlog BLOG = SampleBlog.load();
-  private static final DateTimeFormatter SQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static Path state;
   private static WordPressSite wordpress;
   private static int port;
@@ -44,7 +37,7 @@ class WordPressCrawlTest {
   static void startWordPress() throws Exception {
     state = Files.createTempDirectory("wordpress-export");
     Path export = state.resolve("export.json");
-    writeExport(export);
+    WordPressSite.writeSampleExport(export);
     wordpress = WordPressSite.start(export.toString(), "twentytwentyone");
     port = wordpress.port();
   }
@@ -54,29 +47,6 @@ class WordPressCrawlTest {
     if (wordpress != null) {
       wordpress.close();
     }
-  }
-
-  private static void writeExport(Path file) throws IOException {
-    List<Map<String, Object>> posts = new ArrayList<>();
-    for (SamplePost p : BLOG.posts()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("slug", p.slug());
-      m.put("title", p.title());
-      m.put("author", p.author());
-      m.put("date", SQL.format(p.published()));
-      m.put("modified", p.modified() == null ? null : SQL.format(p.modified()));
-      m.put("categories", p.categories());
-      m.put("tags", p.tags());
-      m.put("content", p.bodyHtml());
-      m.put("similar", p.similar());
-      List<Map<String, Object>> comments = new ArrayList<>();
-      for (SamplePost.SampleComment c : p.comments()) {
-        comments.add(Map.of("id", c.id(), "parent", c.parent(), "author", c.author(), "date", SQL.format(c.date()), "text", c.text()));
-      }
-      m.put("comments", comments);
-      posts.add(m);
-    }
-    new ObjectMapper().writeValue(file.toFile(), Map.of("posts", posts));
   }
 
   private static void theme(String theme) throws Exception {

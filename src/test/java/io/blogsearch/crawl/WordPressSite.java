@@ -1,13 +1,20 @@
 package io.blogsearch.crawl;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blogsearch.demo.SampleBlog;
+import io.blogsearch.demo.SamplePost;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -19,7 +26,7 @@ import org.junit.jupiter.api.Assumptions;
  * start, the test is skipped with the start log, except under {@code CI=true}, where it fails
  * with the log: CI never passes by skipping.
  */
-final class WordPressSite implements AutoCloseable {
+public final class WordPressSite implements AutoCloseable {
   private static final String SCRIPTS = "scripts/wordpress/";
   private final Path state;
   private final int port;
@@ -33,7 +40,7 @@ final class WordPressSite implements AutoCloseable {
    * Starts WordPress with {@code content}: a sample-blog .json export, a WXR .xml file, or
    * {@code none} for an empty blog.
    */
-  static WordPressSite start(String content, String theme) throws IOException, InterruptedException {
+  public static WordPressSite start(String content, String theme) throws IOException, InterruptedException {
     List<String> missing = new ArrayList<>();
     if (!Files.exists(Path.of("/usr/share/wordpress/wp-load.php"))) {
       missing.add("wordpress");
@@ -67,23 +74,23 @@ final class WordPressSite implements AutoCloseable {
   }
 
   /** Skips the test with {@code why}, or fails it under {@code CI=true}. */
-  static void unavailable(String why) {
+  public static void unavailable(String why) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail("CI=true, so this test must run: " + why);
     }
     Assumptions.abort(why + "; skipped");
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Runs scripts/wordpress/SCRIPT against this WordPress (the port is the first argument); stdout, or fails with stderr. */
-  String php(String script, String... args) throws IOException, InterruptedException {
+  public String php(String script, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("php", SCRIPTS + script, String.valueOf(port)));
     command.addAll(List.of(args));
     Run run = run(command, 120);
@@ -93,10 +100,45 @@ final class WordPressSite implements AutoCloseable {
     return run.output();
   }
 
-  void switchTheme(String theme) throws IOException, InterruptedException {
+  public void switchTheme(String theme) throws IOException, InterruptedException {
     Run run = run(List.of("php", SCRIPTS + "switch-theme.php", theme, String.valueOf(port)), 60);
     Assertions.assertEquals("theme " + theme, run.output().strip());
     Assertions.assertEquals(0, run.exitCode());
+  }
+
+  /** The instance's wp-content folder (themes, plugins, mu-plugins, uploads). */
+  public Path contentDir() {
+    return state.resolve("wp-content");
+  }
+
+  /** Apache's error log, where PHP warnings and notices of page requests are written. */
+  public Path errorLog() {
+    return state.resolve("logs/apache-error.log");
+  }
+
+  /** Writes the sample blog as the .json export {@link #start} imports (posts, comments, similar-posts meta). */
+  public static void writeSampleExport(Path file) throws IOException {
+    DateTimeFormatter sql = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    List<Map<String, Object>> posts = new ArrayList<>();
+    for (SamplePost p : SampleBlog.load().posts()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("slug", p.slug());
+      m.put("title", p.title());
+      m.put("author", p.author());
+      m.put("date", sql.format(p.published()));
+      m.put("modified", p.modified() == null ? null : sql.format(p.modified()));
+      m.put("categories", p.categories());
+      m.put("tags", p.tags());
+      m.put("content", p.bodyHtml());
+      m.put("similar", p.similar());
+      List<Map<String, Object>> comments = new ArrayList<>();
+      for (SamplePost.SampleComment c : p.comments()) {
+        comments.add(Map.of("id", c.id(), "parent", c.parent(), "author", c.author(), "date", sql.format(c.date()), "text", c.text()));
+      }
+      m.put("comments", comments);
+      posts.add(m);
+    }
+    new ObjectMapper().writeValue(file.toFile(), Map.of("posts", posts));
   }
 
   @Override
