@@ -21,6 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +113,23 @@ public final class CrawlStore {
       Map<String, Article> articles = loadSavedArticles();
       Map<String, UrlState> state = loadSavedState();
       CrawlJournal.replay(dir.resolve(CHANGES), json, articles, state, new HashSet<>());
-      committed = new Committed(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(state), stamps);
+      committed = new Committed(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(sharingLinks(state)),
+          stamps);
     }
     return committed;
+  }
+
+  /**
+   * The same state with one String per distinct link URL: a site's pages link the same URLs over
+   * and over (menus, tag clouds), and the store is kept in memory for as long as its files do not
+   * change (a server keeps it between jobs).
+   */
+  private static Map<String, UrlState> sharingLinks(Map<String, UrlState> state) {
+    Map<String, String> pool = new HashMap<>();
+    Map<String, UrlState> out = new TreeMap<>();
+    state.forEach((url, s) -> out.put(url, new UrlState(s.etag(), s.lastModified(), s.canonical(), s.kind(),
+        s.links().stream().map(l -> pool.computeIfAbsent(l, k -> k)).toList(), s.sitemapLastmod(), s.validatedAt())));
+    return out;
   }
 
   /** Identity of each committed file (inode, size, time; or absent): an atomic replace always changes it. */
