@@ -92,6 +92,7 @@ public final class IndexBuilder {
   private final Publisher publisher;
   private final Indexer.Vectors vectors;
   private final boolean alwaysRebuild;
+  private final PushStore pushes;
 
   /** Publishes without a server: the new generation is opened and smoke-tested, then closed. */
   public IndexBuilder(SiteConfig site, SearchOptions options) {
@@ -118,16 +119,29 @@ public final class IndexBuilder {
 
   /** @param vectors what posts are embedded with ({@link Indexer#NO_VECTORS}: keyword only) */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors) {
-    this(site, stemmer, publisher, vectors, false);
+    this(site, stemmer, publisher, vectors, false, null);
+  }
+
+  /** @param pushes the pushed posts the build overlays on the crawl output (the server's one store) */
+  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      PushStore pushes) {
+    this(site, stemmer, publisher, vectors, false, pushes);
   }
 
   private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
       boolean alwaysRebuild) {
+    this(site, stemmer, publisher, vectors, alwaysRebuild, null);
+  }
+
+  /** @param pushes null: the site's push store, read now (a process without a server, e.g. {@code index}) */
+  private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      boolean alwaysRebuild, PushStore pushes) {
     this.site = site;
     this.stemmer = stemmer;
     this.publisher = publisher;
     this.vectors = vectors;
     this.alwaysRebuild = alwaysRebuild;
+    this.pushes = pushes != null ? pushes : new PushStore(site.pushDir());
   }
 
   /** {@link #build(boolean, boolean, BooleanSupplier)} refusing to shrink the index. */
@@ -147,12 +161,13 @@ public final class IndexBuilder {
   public Result build(boolean full, boolean allowShrink, BooleanSupplier cancelled) {
     long t0 = System.nanoTime();
     CrawlStore store = new CrawlStore(site.crawlDir());
-    CrawlStore.Stored stored = store.load();
+    // the one place pushed posts join the crawl output (pushed wins per URL; see PushStore)
+    CrawlStore.Stored stored = pushes.overlay(store.load());
     Collection<Article> articles = stored.articles().values();
     Generations generations = new Generations(site.generationsDir());
     Optional<Generations.Generation> serving = generations.current();
     if (!allowShrink) {
-      Optional<String> why = shrinkage(store.hasOutput(), articles.size(), serving.map(IndexBuilder::documentsOrZero).orElse(0));
+      Optional<String> why = shrinkage(store.hasOutput() || pushes.hasRecords(), articles.size(), serving.map(IndexBuilder::documentsOrZero).orElse(0));
       if (why.isPresent()) {
         throw new Refused(why.get() + "; the serving index is unchanged");
       }

@@ -78,6 +78,7 @@ public final class ReindexJobs implements AutoCloseable {
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("reindex"));
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reindex-schedule"));
   private final PendingJobs pending = new PendingJobs();
+  private final PushStore pushes;
   private ReindexJob running;
   private boolean closed;
 
@@ -99,7 +100,13 @@ public final class ReindexJobs implements AutoCloseable {
     this.serving = serving;
     this.onFinish = onFinish;
     this.history = new JobHistory(site.siteDir());
+    this.pushes = new PushStore(site.pushDir());
     this.numbers = new AtomicLong(history.nextNumber());
+  }
+
+  /** The posts pushed through the admin API: every job's build overlays them on the crawl output. */
+  public PushStore pushes() {
+    return pushes;
   }
 
   /** Whether jobs embed posts, and why not. */
@@ -237,21 +244,23 @@ public final class ReindexJobs implements AutoCloseable {
     job.started();
     long t0 = System.nanoTime();
     try {
-      job.phase("crawl");
-      CrawlReport report = new Crawler(site).crawl(job::crawlProgress, plan, job::cancelRequested);
-      job.crawled(report);
-      if (job.cancelRequested()) {
-        throw new IndexBuilder.Cancelled();
-      }
-      if (report.fatalError() != null) {
-        job.finish("failed", "crawl failed: " + report.fatalError() + "; the previous index keeps serving");
-        return;
+      if (plan.mode() != CrawlPlan.Mode.PUSH) { // a push job only applies pushed posts: nothing to fetch
+        job.phase("crawl");
+        CrawlReport report = new Crawler(site).crawl(job::crawlProgress, plan, job::cancelRequested);
+        job.crawled(report);
+        if (job.cancelRequested()) {
+          throw new IndexBuilder.Cancelled();
+        }
+        if (report.fatalError() != null) {
+          job.finish("failed", "crawl failed: " + report.fatalError() + "; the previous index keeps serving");
+          return;
+        }
       }
       job.phase("index");
       IndexBuilder builder = new IndexBuilder(site, stemmer, (g, markServing) -> {
         job.phase("publish");
         serving.publish(g, markServing);
-      }, vectors(job));
+      }, vectors(job), pushes);
       IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
       job.finish("succeeded", result.published() ? null : "nothing changed; " + result.generation().name() + " keeps serving");
