@@ -17,9 +17,15 @@ final class PushPosts {
    * its body (not a near-duplicate) and a paragraph carrying {@code word}, found nowhere else.
    */
   static ObjectNode companion(SamplePost base, String url, String word) {
+    return companion(base, url, word, false);
+  }
+
+  /** @param secondHalf take the second half of the body instead (a second companion, not a near-duplicate of the first) */
+  static ObjectNode companion(SamplePost base, String url, String word, boolean secondHalf) {
     List<String> blocks = base.bodyBlocks();
+    int half = Math.max(1, blocks.size() / 2);
     StringBuilder html = new StringBuilder();
-    for (String b : blocks.subList(0, Math.max(1, blocks.size() / 2))) {
+    for (String b : secondHalf ? blocks.subList(half, blocks.size()) : blocks.subList(0, half)) {
       html.append("<p>").append(io.blogsearch.web.Html.esc(b)).append("</p>\n");
     }
     html.append("<p>A follow-up on the ").append(word).append(" approach, with notes from readers.</p>\n");
