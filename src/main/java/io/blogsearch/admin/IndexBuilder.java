@@ -93,6 +93,7 @@ public final class IndexBuilder {
   private final Indexer.Vectors vectors;
   private final boolean alwaysRebuild;
   private final PushStore pushes;
+  private final CrawlOutputCache crawlOutput;
 
   /** Publishes without a server: the new generation is opened and smoke-tested, then closed. */
   public IndexBuilder(SiteConfig site, SearchOptions options) {
@@ -119,29 +120,33 @@ public final class IndexBuilder {
 
   /** @param vectors what posts are embedded with ({@link Indexer#NO_VECTORS}: keyword only) */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors) {
-    this(site, stemmer, publisher, vectors, false, null);
+    this(site, stemmer, publisher, vectors, false, null, null);
   }
 
-  /** @param pushes the pushed posts the build overlays on the crawl output (the server's one store) */
-  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      PushStore pushes) {
-    this(site, stemmer, publisher, vectors, false, pushes);
+  /**
+   * @param pushes the pushed posts the build overlays on the crawl output (the server's one store)
+   * @param crawlOutput the crawl output the previous build read, reused while the crawl folder is unchanged
+   */
+  IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      PushStore pushes, CrawlOutputCache crawlOutput) {
+    this(site, stemmer, publisher, vectors, false, pushes, crawlOutput);
   }
 
   private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
       boolean alwaysRebuild) {
-    this(site, stemmer, publisher, vectors, alwaysRebuild, null);
+    this(site, stemmer, publisher, vectors, alwaysRebuild, null, null);
   }
 
   /** @param pushes null: the site's push store, read now (a process without a server, e.g. {@code index}) */
   private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      boolean alwaysRebuild, PushStore pushes) {
+      boolean alwaysRebuild, PushStore pushes, CrawlOutputCache crawlOutput) {
     this.site = site;
     this.stemmer = stemmer;
     this.publisher = publisher;
     this.vectors = vectors;
     this.alwaysRebuild = alwaysRebuild;
     this.pushes = pushes != null ? pushes : new PushStore(site.pushDir());
+    this.crawlOutput = crawlOutput != null ? crawlOutput : new CrawlOutputCache();
   }
 
   /** {@link #build(boolean, boolean, BooleanSupplier)} refusing to shrink the index. */
@@ -162,7 +167,7 @@ public final class IndexBuilder {
     long t0 = System.nanoTime();
     CrawlStore store = new CrawlStore(site.crawlDir());
     // the one place pushed posts join the crawl output (pushed wins per URL; see PushStore)
-    CrawlStore.Stored stored = pushes.overlay(store.load());
+    CrawlStore.Stored stored = pushes.overlay(crawlOutput.load(store));
     Collection<Article> articles = stored.articles().values();
     Generations generations = new Generations(site.generationsDir());
     Optional<Generations.Generation> serving = generations.current();

@@ -79,6 +79,7 @@ public final class ReindexJobs implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reindex-schedule"));
   private final PendingJobs pending = new PendingJobs();
   private final PushStore pushes;
+  private final CrawlOutputCache crawlOutput = new CrawlOutputCache();
   private ReindexJob running;
   private boolean closed;
 
@@ -260,7 +261,7 @@ public final class ReindexJobs implements AutoCloseable {
       IndexBuilder builder = new IndexBuilder(site, stemmer, (g, markServing) -> {
         job.phase("publish");
         serving.publish(g, markServing);
-      }, vectors(job), pushes);
+      }, vectors(job), pushes, crawlOutput);
       IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
       job.finish("succeeded", result.published() ? null : "nothing changed; " + result.generation().name() + " keeps serving");
