@@ -88,6 +88,11 @@ public final class PushStore {
     return records.size();
   }
 
+  /** How many records are deletions. */
+  public synchronized int deletions() {
+    return (int) records.values().stream().filter(Record::deleted).count();
+  }
+
   /** Stores pushed posts (one write, forced to disk); each replaces its URL's earlier record. */
   public synchronized void put(List<PushedPost> posts) {
     Instant now = Instant.now();

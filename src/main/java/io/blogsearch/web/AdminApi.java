@@ -253,6 +253,8 @@ final class AdminApi {
       crawl.put("counts", last.counts());
       out.put("lastCrawl", crawl);
     }
+    int deletions = jobs.pushes().deletions();
+    out.put("pushes", Map.of("posts", jobs.pushes().size() - deletions, "deletions", deletions));
     out.put("runningJob", jobs.runningJob().orElse(null));
     out.put("queue", jobs.queue());
     ctx.json(out);

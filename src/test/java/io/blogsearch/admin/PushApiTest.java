@@ -161,6 +161,8 @@ class PushApiTest {
         assertFalse(relatedUrls(f, u).contains(url), u);
       }
 
+      assertEquals(1, f.parse(f.get("/api/admin/status", TOKEN)).get("pushes").get("deletions").asInt());
+      assertEquals(0, f.parse(f.get("/api/admin/status", TOKEN)).get("pushes").get("posts").asInt());
       HttpResponse<String> again = f.send("DELETE", "/api/admin/posts?url=" + enc(url), null, TOKEN);
       assertEquals(200, again.statusCode(), again.body());
       assertEquals("{\"url\":\"" + url + "\",\"status\":\"unchanged\"}", again.body());
