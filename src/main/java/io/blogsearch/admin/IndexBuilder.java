@@ -92,8 +92,8 @@ public final class IndexBuilder {
   private final Publisher publisher;
   private final Indexer.Vectors vectors;
   private final boolean alwaysRebuild;
+  private final CrawlStore store;
   private final PushStore pushes;
-  private final CrawlOutputCache crawlOutput;
 
   /** Publishes without a server: the new generation is opened and smoke-tested, then closed. */
   public IndexBuilder(SiteConfig site, SearchOptions options) {
@@ -120,33 +120,46 @@ public final class IndexBuilder {
 
   /** @param vectors what posts are embedded with ({@link Indexer#NO_VECTORS}: keyword only) */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors) {
-    this(site, stemmer, publisher, vectors, false, null, null);
+    this(site, stemmer, publisher, vectors, new CrawlStore(site.crawlDir()));
+  }
+
+  /** @param store the crawl output, shared with the crawl that just wrote it (then it is not read again) */
+  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      CrawlStore store) {
+    this(site, stemmer, publisher, vectors, false, store, null);
   }
 
   /**
+   * @param store the crawl output, shared with the crawl that just wrote it and across jobs (a push
+   *     job crawls nothing, so it reads what the store already holds)
    * @param pushes the pushed posts the build overlays on the crawl output (the server's one store)
-   * @param crawlOutput the crawl output the previous build read, reused while the crawl folder is unchanged
    */
-  IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      PushStore pushes, CrawlOutputCache crawlOutput) {
-    this(site, stemmer, publisher, vectors, false, pushes, crawlOutput);
+  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      CrawlStore store, PushStore pushes) {
+    this(site, stemmer, publisher, vectors, false, store, pushes);
   }
 
   private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
       boolean alwaysRebuild) {
-    this(site, stemmer, publisher, vectors, alwaysRebuild, null, null);
+    this(site, stemmer, publisher, vectors, alwaysRebuild, new CrawlStore(site.crawlDir()));
+  }
+
+  /** For benchmarks: {@code alwaysRebuild} as above, reading the crawl output through {@code store}. */
+  IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      boolean alwaysRebuild, CrawlStore store) {
+    this(site, stemmer, publisher, vectors, alwaysRebuild, store, null);
   }
 
   /** @param pushes null: the site's push store, read now (a process without a server, e.g. {@code index}) */
   private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      boolean alwaysRebuild, PushStore pushes, CrawlOutputCache crawlOutput) {
+      boolean alwaysRebuild, CrawlStore store, PushStore pushes) {
+    this.store = store;
     this.site = site;
     this.stemmer = stemmer;
     this.publisher = publisher;
     this.vectors = vectors;
     this.alwaysRebuild = alwaysRebuild;
     this.pushes = pushes != null ? pushes : new PushStore(site.pushDir());
-    this.crawlOutput = crawlOutput != null ? crawlOutput : new CrawlOutputCache();
   }
 
   /** {@link #build(boolean, boolean, BooleanSupplier)} refusing to shrink the index. */
@@ -165,9 +178,8 @@ public final class IndexBuilder {
    */
   public Result build(boolean full, boolean allowShrink, BooleanSupplier cancelled) {
     long t0 = System.nanoTime();
-    CrawlStore store = new CrawlStore(site.crawlDir());
     // the one place pushed posts join the crawl output (pushed wins per URL; see PushStore)
-    CrawlStore.Stored stored = pushes.overlay(crawlOutput.load(store));
+    CrawlStore.Stored stored = pushes.overlay(store.load());
     Collection<Article> articles = stored.articles().values();
     Generations generations = new Generations(site.generationsDir());
     Optional<Generations.Generation> serving = generations.current();

@@ -3,6 +3,7 @@ package io.blogsearch.admin;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
+import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.index.BlogAnalyzers;
@@ -79,7 +80,11 @@ public final class ReindexJobs implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reindex-schedule"));
   private final PendingJobs pending = new PendingJobs();
   private final PushStore pushes;
-  private final CrawlOutputCache crawlOutput = new CrawlOutputCache();
+  /**
+   * The crawl output, one instance for every job: a job's crawl and build share one read, and a
+   * push job (no crawl) reuses what the last job read while the files are unchanged.
+   */
+  private final CrawlStore store;
   private ReindexJob running;
   private boolean closed;
 
@@ -102,6 +107,7 @@ public final class ReindexJobs implements AutoCloseable {
     this.onFinish = onFinish;
     this.history = new JobHistory(site.siteDir());
     this.pushes = new PushStore(site.pushDir());
+    this.store = new CrawlStore(site.crawlDir());
     this.numbers = new AtomicLong(history.nextNumber());
   }
 
@@ -247,7 +253,7 @@ public final class ReindexJobs implements AutoCloseable {
     try {
       if (plan.mode() != CrawlPlan.Mode.PUSH) { // a push job only applies pushed posts: nothing to fetch
         job.phase("crawl");
-        CrawlReport report = new Crawler(site).crawl(job::crawlProgress, plan, job::cancelRequested);
+        CrawlReport report = new Crawler(site, store).crawl(job::crawlProgress, plan, job::cancelRequested);
         job.crawled(report);
         if (job.cancelRequested()) {
           throw new IndexBuilder.Cancelled();
@@ -261,7 +267,7 @@ public final class ReindexJobs implements AutoCloseable {
       IndexBuilder builder = new IndexBuilder(site, stemmer, (g, markServing) -> {
         job.phase("publish");
         serving.publish(g, markServing);
-      }, vectors(job), pushes, crawlOutput);
+      }, vectors(job), store, pushes);
       IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
       job.finish("succeeded", result.published() ? null : "nothing changed; " + result.generation().name() + " keeps serving");

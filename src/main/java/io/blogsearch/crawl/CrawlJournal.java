@@ -21,7 +21,7 @@ import java.util.Set;
  * one JSON line each, flushed as it is written. A crawl stopped by SIGTERM or kill -9 therefore
  * loses at most the line being written; the next {@link CrawlStore#loadArticles} and
  * {@link CrawlStore#loadState} replay it, and the next crawl does not refetch the URLs it names.
- * A finished crawl folds it into the main files and deletes it.
+ * A finished crawl folds it into the saved output ({@link CrawlStore#save}) and deletes it.
  */
 final class CrawlJournal implements Closeable {
   static final String FILE = "journal.jsonl";
@@ -37,23 +37,38 @@ final class CrawlJournal implements Closeable {
   }
 
   void putArticle(String key, Article a) {
-    ObjectNode line = json.createObjectNode().put("op", "article").put("key", key);
-    line.set("article", json.valueToTree(a));
-    write(line);
+    write(articleLine(json, key, a));
   }
 
   void removeArticle(String key) {
-    write(json.createObjectNode().put("op", "unarticle").put("key", key));
+    write(removalLine(json, "unarticle", key));
   }
 
   void putState(String url, UrlState s) {
-    ObjectNode line = json.createObjectNode().put("op", "state").put("key", url);
-    line.set("state", json.valueToTree(s));
-    write(line);
+    write(stateLine(json, url, s));
   }
 
   void removeState(String url) {
-    write(json.createObjectNode().put("op", "unstate").put("key", url));
+    write(removalLine(json, "unstate", url));
+  }
+
+  /** The line that stores post {@code a} under {@code key} (also the format of {@link CrawlStore}'s changes file). */
+  static ObjectNode articleLine(ObjectMapper json, String key, Article a) {
+    ObjectNode line = json.createObjectNode().put("op", "article").put("key", key);
+    line.set("article", json.valueToTree(a));
+    return line;
+  }
+
+  /** The line that stores URL state {@code s} under {@code url}. */
+  static ObjectNode stateLine(ObjectMapper json, String url, UrlState s) {
+    ObjectNode line = json.createObjectNode().put("op", "state").put("key", url);
+    line.set("state", json.valueToTree(s));
+    return line;
+  }
+
+  /** @param op {@code unarticle} or {@code unstate} */
+  static ObjectNode removalLine(ObjectMapper json, String op, String key) {
+    return json.createObjectNode().put("op", op).put("key", key);
   }
 
   private synchronized void write(ObjectNode line) {
@@ -72,8 +87,9 @@ final class CrawlJournal implements Closeable {
   }
 
   /**
-   * Applies a journal left by an interrupted crawl to the stored posts and state, and collects the
-   * URLs whose state it changed. A torn last line (kill -9 mid-write) is ignored.
+   * Applies a journal left by an interrupted crawl (or {@link CrawlStore}'s changes file, which has
+   * the same lines) to the stored posts and state, and collects the URLs whose state it changed. A
+   * torn last line (kill -9 mid-write) is ignored.
    */
   static void replay(Path file, ObjectMapper json, Map<String, Article> articles, Map<String, UrlState> state,
       Set<String> touched) {

@@ -6,17 +6,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.blogsearch.extract.Article;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,17 +29,32 @@ import java.util.TreeMap;
 
 /**
  * The crawl output on disk, in a site's crawl folder: {@code articles.jsonl} (one post per line,
- * sorted by URL, read by the indexer), {@code state.json} (validators and links per URL) and
- * {@code report.json}. Each file is replaced atomically, so a crash mid-save leaves the previous
- * version readable. While a crawl runs, its changes go to {@code journal.jsonl} as they happen
- * ({@link CrawlJournal}); readers replay it, so what an interrupted crawl fetched is kept.
+ * sorted by URL, read by the indexer), {@code state.json} (validators and links per URL),
+ * {@value #CHANGES} (what later crawls changed, as journal lines) and {@code report.json}. A
+ * crawl that changed little appends its changes to {@value #CHANGES} instead of rewriting the
+ * two big files (tens of MB on a large site, for one edited post); once the changes outgrow
+ * {@link #FOLD_SHARE} of them, the next save folds everything back into the main files. Each file
+ * is replaced atomically, so a crash mid-save leaves the previous version readable. While a crawl
+ * runs, its changes go to {@code journal.jsonl} as they happen ({@link CrawlJournal}); readers
+ * replay it, so what an interrupted crawl fetched is kept.
+ *
+ * <p>An instance remembers what it last read or wrote, with the files' identities, so a crawl and
+ * the build after it share one read when they share the store (as a reindex job does); any
+ * change to the files by someone else makes the next {@link #load} read them again.
  */
 public final class CrawlStore {
+  static final String CHANGES = "changes.jsonl";
+  /** The changes file is folded into the main files once it would exceed this share of their size. */
+  static final double FOLD_SHARE = 0.05;
+  private static final List<String> COMMITTED_FILES = List.of("articles.jsonl", "state.json", CHANGES);
+
   private final Path dir;
   private final ObjectMapper json = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** What the committed files (main files + changes, no journal) held when last read or written; guarded by this. */
+  private Committed committed;
 
   public CrawlStore(Path dir) {
     this.dir = dir;
@@ -53,10 +73,14 @@ public final class CrawlStore {
    */
   public record Stored(Map<String, Article> articles, Map<String, UrlState> state, Set<String> interruptedUrls) {}
 
-  /** Posts, state and the URLs an unfinished crawl fetched, reading each file once. */
-  public Stored load() {
-    Map<String, Article> articles = loadSavedArticles();
-    Map<String, UrlState> state = loadSavedState();
+  /** The saved output as of {@code stamps} (unmodifiable maps, shared by every load until the files change). */
+  private record Committed(Map<String, Article> articles, Map<String, UrlState> state, List<Object> stamps) {}
+
+  /** Posts, state and the URLs an unfinished crawl fetched, reading each file at most once. */
+  public synchronized Stored load() {
+    Committed c = committed();
+    Map<String, Article> articles = new TreeMap<>(c.articles());
+    Map<String, UrlState> state = new TreeMap<>(c.state());
     Set<String> interrupted = new HashSet<>();
     CrawlJournal.replay(dir.resolve(CrawlJournal.FILE), json, articles, state, interrupted);
     return new Stored(articles, state, interrupted);
@@ -82,14 +106,41 @@ public final class CrawlStore {
     return new CrawlJournal(dir, json);
   }
 
+  private Committed committed() {
+    List<Object> stamps = stamps();
+    if (committed == null || !committed.stamps().equals(stamps)) {
+      Map<String, Article> articles = loadSavedArticles();
+      Map<String, UrlState> state = loadSavedState();
+      CrawlJournal.replay(dir.resolve(CHANGES), json, articles, state, new HashSet<>());
+      committed = new Committed(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(state), stamps);
+    }
+    return committed;
+  }
+
+  /** Identity of each committed file (inode, size, time; or absent): an atomic replace always changes it. */
+  private List<Object> stamps() {
+    List<Object> out = new ArrayList<>();
+    for (String name : COMMITTED_FILES) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(dir.resolve(name), BasicFileAttributes.class);
+        out.add(List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis()));
+      } catch (NoSuchFileException e) {
+        out.add("absent");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + dir.resolve(name), e);
+      }
+    }
+    return out;
+  }
+
   private Map<String, Article> loadSavedArticles() {
     Path file = dir.resolve("articles.jsonl");
-    Map<String, Article> out = new LinkedHashMap<>();
+    Map<String, Article> out = new TreeMap<>();
     if (!Files.exists(file)) {
       return out;
     }
-    try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (!line.isBlank()) {
           Article a = json.readValue(line, Article.class);
           out.put(a.url(), a);
@@ -129,24 +180,29 @@ public final class CrawlStore {
   }
 
   /**
-   * Saves a crawl's result; posts first, then state, then the report. A complete crawl then drops
-   * the journal (replaying it over the new files would change nothing, so a crash in between is
-   * harmless); an unfinished one keeps it, so the next crawl knows which URLs it already fetched.
+   * Saves a crawl's result, then its report: only what differs from the saved output, appended to
+   * {@value #CHANGES}, while that stays small; otherwise everything, posts first, then state, and
+   * the changes file goes. A complete crawl then drops the journal (replaying it over the new files
+   * would change nothing, so a crash in between is harmless: every journal line is newer than the
+   * saved lines it meets); an unfinished one keeps it, so the next crawl knows which URLs it
+   * already fetched.
    */
-  public void save(Map<String, Article> articles, Map<String, UrlState> state, CrawlReport report, boolean complete) {
+  public synchronized void save(Map<String, Article> articles, Map<String, UrlState> state, CrawlReport report,
+      boolean complete) {
     try {
       Files.createDirectories(dir);
-      List<Article> sorted = new ArrayList<>(articles.values());
-      sorted.sort(Comparator.comparing(Article::url));
-      replace("articles.jsonl", tmp -> {
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          for (Article a : sorted) {
-            w.write(json.writeValueAsString(a));
-            w.write('\n');
-          }
-        }
-      });
-      replace("state.json", tmp -> json.writeValue(tmp.toFile(), new TreeMap<>(state)));
+      Committed before = committed();
+      List<String> changes = changes(before, articles, state);
+      long changeBytes = changes.stream().mapToLong(l -> l.length() + 1L).sum();
+      if (changes.isEmpty() && !before.stamps().get(0).equals("absent")) {
+        // nothing to write: the saved output already holds exactly this
+      } else if (fitsInChanges(changeBytes)) {
+        appendChanges(changes);
+      } else {
+        writeAll(articles, state);
+      }
+      committed = new Committed(Collections.unmodifiableMap(new TreeMap<>(articles)),
+          Collections.unmodifiableMap(new TreeMap<>(state)), stamps());
       saveReport(report);
       if (complete) {
         Files.deleteIfExists(dir.resolve(CrawlJournal.FILE));
@@ -156,6 +212,76 @@ public final class CrawlStore {
     }
   }
 
+  /** Journal lines that turn the saved output into {@code articles} and {@code state}. */
+  private List<String> changes(Committed before, Map<String, Article> articles, Map<String, UrlState> state)
+      throws IOException {
+    List<ObjectNode> lines = new ArrayList<>();
+    articles.forEach((k, a) -> {
+      if (!a.equals(before.articles().get(k))) {
+        lines.add(CrawlJournal.articleLine(json, k, a));
+      }
+    });
+    before.articles().keySet().stream().filter(k -> !articles.containsKey(k))
+        .forEach(k -> lines.add(CrawlJournal.removalLine(json, "unarticle", k)));
+    state.forEach((k, s) -> {
+      if (!s.equals(before.state().get(k))) {
+        lines.add(CrawlJournal.stateLine(json, k, s));
+      }
+    });
+    before.state().keySet().stream().filter(k -> !state.containsKey(k))
+        .forEach(k -> lines.add(CrawlJournal.removalLine(json, "unstate", k)));
+    List<String> out = new ArrayList<>(lines.size());
+    for (ObjectNode line : lines) {
+      out.add(json.writeValueAsString(line));
+    }
+    return out;
+  }
+
+  private boolean fitsInChanges(long changeBytes) throws IOException {
+    Path articles = dir.resolve("articles.jsonl");
+    Path state = dir.resolve("state.json");
+    if (!Files.exists(articles) || !Files.exists(state)) {
+      return false;
+    }
+    Path changes = dir.resolve(CHANGES);
+    long pending = Files.exists(changes) ? Files.size(changes) : 0;
+    return pending + changeBytes <= FOLD_SHARE * (Files.size(articles) + Files.size(state));
+  }
+
+  private void appendChanges(List<String> lines) throws IOException {
+    Path changes = dir.resolve(CHANGES);
+    replace(CHANGES, tmp -> {
+      if (Files.exists(changes)) {
+        Files.copy(changes, tmp, StandardCopyOption.REPLACE_EXISTING);
+      }
+      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND)) {
+        for (String line : lines) {
+          w.write(line);
+          w.write('\n');
+        }
+      }
+    });
+  }
+
+  /**
+   * Rewrites both main files and then drops the changes file. A crash before the drop replays the
+   * old changes over the new files, which already hold them: the outcome is the same.
+   */
+  private void writeAll(Map<String, Article> articles, Map<String, UrlState> state) throws IOException {
+    List<Article> sorted = new ArrayList<>(articles.values());
+    sorted.sort(Comparator.comparing(Article::url));
+    replace("articles.jsonl", tmp -> {
+      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        for (Article a : sorted) {
+          w.write(json.writeValueAsString(a));
+          w.write('\n');
+        }
+      }
+    });
+    replace("state.json", tmp -> json.writeValue(tmp.toFile(), new TreeMap<>(state)));
+    Files.deleteIfExists(dir.resolve(CHANGES));
+  }
   /** Saves only the report (a crawl that could not run still explains why). */
   public void saveReport(CrawlReport report) throws IOException {
     Files.createDirectories(dir);

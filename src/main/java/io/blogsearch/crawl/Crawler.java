@@ -36,18 +36,27 @@ public final class Crawler {
   private final Clock clock;
 
   public Crawler(SiteConfig config) {
-    this(config, HostResolver.SYSTEM, Clock.systemUTC());
+    this(config, new CrawlStore(config.crawlDir()));
+  }
+
+  /** A crawler saving into {@code store} (a job shares it with the build after the crawl: one read of the output). */
+  public Crawler(SiteConfig config, CrawlStore store) {
+    this(config, store, HostResolver.SYSTEM, Clock.systemUTC());
   }
 
   /** A crawler that looks host names up with {@code resolver} (tests point names at local servers). */
   Crawler(SiteConfig config, HostResolver resolver) {
-    this(config, resolver, Clock.systemUTC());
+    this(config, new CrawlStore(config.crawlDir()), resolver, Clock.systemUTC());
   }
 
   /** A crawler whose validation times come from {@code clock} (tests of {@code crawl.revalidateAfter}). */
   Crawler(SiteConfig config, HostResolver resolver, Clock clock) {
+    this(config, new CrawlStore(config.crawlDir()), resolver, clock);
+  }
+
+  private Crawler(SiteConfig config, CrawlStore store, HostResolver resolver, Clock clock) {
     this.config = config;
-    this.store = new CrawlStore(config.crawlDir());
+    this.store = store;
     this.resolver = resolver;
     this.clock = clock;
   }

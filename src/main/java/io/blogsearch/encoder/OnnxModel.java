@@ -38,6 +38,11 @@ public record OnnxModel(String id, String onnxResource, String tokenizerResource
     return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
   }
 
+  /** The same model with another instruction in front of queries (passages, hence the model id, unchanged). */
+  public OnnxModel withQueryPrefix(String prefix) {
+    return new OnnxModel(id, onnxResource, tokenizerResource, pooling, passagePrefix, prefix, maxTokens, dimension);
+  }
+
   /** The same model read from other resources (a test seam: a missing name makes loading fail for real). */
   public OnnxModel withResources(String onnx, String tokenizer) {
     return new OnnxModel(id, onnx, tokenizer, pooling, passagePrefix, queryPrefix, maxTokens, dimension);

@@ -60,16 +60,28 @@ public final class RelatedEvaluation {
   }
 
   /**
-   * Splits posts into two halves by a hash of the URL, the same on every run: knobs are tuned on
-   * one half and reported on the other, so a figure is never that of a blend fitted to it.
+   * Splits posts into two halves by a hash of the URL's path (and query), the same on every run
+   * and wherever the site is served (the demo blog's port changes per run): knobs are tuned on one
+   * half and reported on the other, so a figure is never that of a blend fitted to it.
    */
   public static boolean inTuningHalf(String url) {
     try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(
+          pathOf(url).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return (h[0] & 1) == 0;
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Everything after scheme and authority ({@code /2024/05/post/}), or the whole string if it has none. */
+  static String pathOf(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return url;
+    }
+    int slash = url.indexOf('/', scheme + 3);
+    return slash < 0 ? "/" : url.substring(slash);
   }
 
   /**

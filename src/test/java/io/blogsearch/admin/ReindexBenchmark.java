@@ -7,6 +7,7 @@ import io.blogsearch.config.Selectors;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
+import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.crawl.Outcome;
 import io.blogsearch.crawl.UrlOutcome;
@@ -20,7 +21,9 @@ import io.blogsearch.extract.PageAnalysis;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.Generations;
+import io.blogsearch.encoder.OnnxEmbedder;
 import io.blogsearch.index.Indexer;
+import io.blogsearch.index.PostVectors;
 import io.blogsearch.search.SearchOptions;
 import io.blogsearch.search.SearchRequest;
 import java.nio.file.Files;
@@ -52,8 +55,11 @@ import org.jsoup.Jsoup;
  * parse+extract+index of the same pages already in memory (2 threads parsing, no HTTP, no crawl
  * bookkeeping), whose rate over the full run's crawl+index rate is the pipeline's efficiency.
  * An edit counts as done when a search for a word only the edit added finds the post in the
- * serving index. Repeated for several rounds; medians printed last. Not a test; run
- * scripts/bench-reindex.sh [sample|handbook] [rounds].
+ * serving index. Repeated for several rounds; medians printed last. With {@code semantic}, every
+ * build also embeds the posts (bge-small, the site's passage text) and the related lists use their
+ * vectors, and an edit changes the post's opening (so it is embedded again); the embeddings cache (system property {@code bench.embeddings}, default
+ * {@code ../cache/reindex-<corpus>}) survives the rounds, so only the first one embeds every post.
+ * Not a test; run scripts/bench-reindex.sh [sample|handbook] [rounds] [semantic].
  */
 public final class ReindexBenchmark {
   private static final SearchOptions OPTIONS = SearchOptions.defaults(BlogAnalyzers.synonyms("", BlogAnalyzers.Stemmer.PORTER));
@@ -61,21 +67,62 @@ public final class ReindexBenchmark {
   private final Map<String, List<Double>> figures = new LinkedHashMap<>();
   private final SampleBlog blog;
   private final SampleBlogServer server;
+  private final TimedVectors vectors;
   private Instant lastEdit;
 
-  private ReindexBenchmark(SampleBlog blog, SampleBlogServer server) {
+  private ReindexBenchmark(SampleBlog blog, SampleBlogServer server, TimedVectors vectors) {
     this.blog = blog;
     this.server = server;
+    this.vectors = vectors;
+  }
+
+  /** The posts' vectors through the embeddings cache, timing each call (embedding is part of the build). */
+  private static final class TimedVectors implements Indexer.Vectors {
+    private final Indexer.Vectors inner;
+    private double lastSeconds;
+
+    TimedVectors(Indexer.Vectors inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public String modelId() {
+      return inner.modelId();
+    }
+
+    @Override
+    public Map<String, float[]> of(java.util.Collection<Article> articles) {
+      long t0 = System.nanoTime();
+      try {
+        return inner.of(articles);
+      } finally {
+        lastSeconds = (System.nanoTime() - t0) / 1e9;
+      }
+    }
+
+    /** Seconds the last call took, then 0 until the next one. */
+    double takeSeconds() {
+      double s = lastSeconds;
+      lastSeconds = 0;
+      return s;
+    }
   }
 
   public static void main(String[] args) throws Exception {
     String corpus = args.length > 0 ? args[0] : "sample";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    boolean semantic = args.length > 2 && args[2].equals("semantic");
+    TimedVectors vectors = null;
+    if (semantic) {
+      Path cache = Path.of(System.getProperty("bench.embeddings", "../cache/reindex-" + corpus));
+      vectors = new TimedVectors(PostVectors.forSite(OnnxEmbedder.bgeSmall(), cache, (done, total) -> { }));
+      System.out.println("semantic: bge-small vectors, embeddings cache " + cache.toAbsolutePath().normalize());
+    }
     SampleBlog blog = corpus.equals("handbook")
         ? HandbookCorpus.load(Path.of("../shared/corpora/handbook/content")).blog() : SampleBlog.load();
     ReindexBenchmark bench;
     try (SampleBlogServer server = new SampleBlogServer(blog, 0, Duration.ZERO)) {
-      bench = new ReindexBenchmark(blog, server);
+      bench = new ReindexBenchmark(blog, server, vectors);
       for (int round = 1; round <= rounds; round++) {
         bench.round(round, corpus);
       }
@@ -90,6 +137,10 @@ public final class ReindexBenchmark {
         now / base, 100 * crawl / now);
     System.out.printf(Locale.ROOT, "1 URL edited (URL job), new: %.2f s until searchable (target <= 3 s)%n",
         Medians.of(bench.figures.get("1 URL edited (URL job), new: total s")));
+    if (semantic) {
+      System.out.printf(Locale.ROOT, "1 URL edited (URL job), new: vector + related lists %.2f s of the job (target <= 2 s)%n",
+          Medians.of(bench.figures.get("1 URL edited (URL job), new: embed+related s")));
+    }
   }
 
   private void round(int round, String corpus) throws Exception {
@@ -100,7 +151,10 @@ public final class ReindexBenchmark {
     long t0 = System.nanoTime();
     CrawlReport full = new Crawler(site).crawl(p -> { }, CrawlPlan.full(), () -> false);
     long t1 = System.nanoTime();
-    IndexBuilder.Result built = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER).build(true, () -> false);
+    IndexBuilder.Result built = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER, (g, markServing) -> {
+      ServingManager.verify(g, OPTIONS);
+      markServing.run();
+    }, vectors(), false, new CrawlStore(site.crawlDir())).build(true, () -> false);
     long t2 = System.nanoTime();
     print(round, "full reindex of " + corpus, full, built, t0, t1, t2);
     record("full", full, built, t0, t1, t2);
@@ -139,8 +193,17 @@ public final class ReindexBenchmark {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     lastEdit = lastEdit != null && !now.isAfter(lastEdit) ? lastEdit.plusSeconds(1) : now;
     server.revise(new SamplePost(p.id(), p.slug(), p.title(), p.author(), p.published(), lastEdit, p.categories(),
-        p.tags(), p.similar(), p.body() + "\n\nEdited for the benchmark: the " + word + " paragraph.", p.comments()));
+        p.tags(), p.similar(), editedBody(p.body(), word), p.comments()));
     return word;
+  }
+
+  /**
+   * The body with a paragraph holding {@code word}: at the end, or with vectors at the start, so the
+   * embedded passage (title + opening words) changes and the post must be embedded again.
+   */
+  private String editedBody(String body, String word) {
+    String paragraph = "Edited for the benchmark: the " + word + " paragraph.";
+    return vectors == null ? body + "\n\n" + paragraph : paragraph + "\n\n" + body;
   }
 
   /**
@@ -150,10 +213,11 @@ public final class ReindexBenchmark {
   private void run(int round, SiteConfig site, ServingManager serving, String name, CrawlPlan plan, boolean baseline,
       String word) throws InterruptedException {
     long t0 = System.nanoTime();
-    CrawlReport report = new Crawler(site).crawl(p -> { }, plan, () -> false);
+    CrawlStore store = new CrawlStore(site.crawlDir()); // as a reindex job does: one store for crawl and build
+    CrawlReport report = new Crawler(site, store).crawl(p -> { }, plan, () -> false);
     long t1 = System.nanoTime();
-    IndexBuilder.Result result = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER, serving::publish, baseline)
-        .build(false, () -> false);
+    IndexBuilder.Result result = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER, serving::publish,
+        vectors(), baseline, baseline ? new CrawlStore(site.crawlDir()) : store).build(false, () -> false);
     long t2 = System.nanoTime();
     if (word != null) {
       long found = serving.with(s -> s.search().search(SearchRequest.of(word)).total());
@@ -176,7 +240,18 @@ public final class ReindexBenchmark {
         result.published() ? result.related().recomputed() : 0);
   }
 
+  private Indexer.Vectors vectors() {
+    return vectors == null ? Indexer.NO_VECTORS : vectors;
+  }
+
   private void record(String name, CrawlReport report, IndexBuilder.Result result, long t0, long t1, long t2) {
+    if (vectors != null) {
+      double embed = vectors.takeSeconds();
+      double related = result.published() ? result.related().computedMillis() / 1e3 : 0;
+      figures.computeIfAbsent(name + ": embed s", k -> new ArrayList<>()).add(embed);
+      figures.computeIfAbsent(name + ": embed+related s", k -> new ArrayList<>()).add(embed + related);
+      System.out.printf(Locale.ROOT, "  embedding %.2f s%n", embed);
+    }
     figures.computeIfAbsent(name + ": total s", k -> new ArrayList<>()).add((t2 - t0) / 1e9);
     figures.computeIfAbsent(name + ": crawl s", k -> new ArrayList<>()).add((t1 - t0) / 1e9);
     figures.computeIfAbsent(name + ": build+publish s", k -> new ArrayList<>()).add((t2 - t1) / 1e9);

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 public final class BenchVectors {
   /** The passage text the site embeds (as {@code IndexBuilder}'s default). */
-  public static final PassageText PASSAGE = new PassageText(200);
+  public static final PassageText PASSAGE = PassageText.DEFAULT;
 
   private BenchVectors() {}
 

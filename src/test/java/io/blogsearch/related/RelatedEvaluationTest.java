@@ -25,4 +25,14 @@ class RelatedEvaluationTest {
     assertEquals(2, r.posts());
     assertEquals(1, r.postsWithLinks());
   }
+
+  @Test
+  void splitsPostsTheSameWhereverTheSiteIsServed() {
+    for (String path : java.util.List.of("/2024/05/feedback/", "/a/", "/b/", "/c/", "/d/", "/e/?p=3")) {
+      assertEquals(RelatedEvaluation.inTuningHalf("http://127.0.0.1:41234" + path),
+          RelatedEvaluation.inTuningHalf("https://blog.example.com" + path), path);
+    }
+    assertEquals(java.util.Set.of(true, false), java.util.stream.Stream.of("/a/", "/b/", "/c/", "/d/", "/e/", "/f/", "/g/")
+        .map(RelatedEvaluation::inTuningHalf).collect(java.util.stream.Collectors.toSet()));
+  }
 }

@@ -5,6 +5,7 @@ import io.blogsearch.bench.BenchVectors;
 import io.blogsearch.demo.HandbookCorpus;
 import io.blogsearch.encoder.Embedder;
 import io.blogsearch.encoder.OnnxEmbedder;
+import io.blogsearch.encoder.OnnxModel;
 import io.blogsearch.extract.Article;
 import io.blogsearch.fusion.ReciprocalRankFusion;
 import io.blogsearch.index.BlogAnalyzers;
@@ -45,6 +46,15 @@ public final class KnownItemModes {
       try (SearchService search = SearchService.open(dir, options, new SemanticSettings(vectors, SearchMode.HYBRID, row.rrfK(), row.nearest()))) {
         System.out.println(score(search, row.mode(), queries,
             String.format(Locale.ROOT, "%-8s (%d, %d)", row.mode().id(), row.nearest(), row.rrfK())));
+      }
+    }
+    // bge's query instruction costs half the query's tokens: the same modes with queries embedded without it.
+    try (OnnxEmbedder plain = OnnxEmbedder.load(OnnxModel.BGE_SMALL.withQueryPrefix(""), Runtime.getRuntime().availableProcessors())) {
+      QueryVectors plainVectors = new QueryVectors(plain, queries.size() + 16);
+      for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.SEMANTIC)) {
+        try (SearchService search = SearchService.open(dir, options, new SemanticSettings(plainVectors, SearchMode.HYBRID, 60, 50))) {
+          System.out.println(score(search, mode, queries, String.format(Locale.ROOT, "%-8s no instruction", mode.id())));
+        }
       }
     }
     // Not the site's: the keyword side matching any word (RankedRetrieval, the eval command's BM25) fused the same way.
