@@ -93,6 +93,7 @@ public final class IndexBuilder {
   private final Indexer.Vectors vectors;
   private final boolean alwaysRebuild;
   private final CrawlStore store;
+  private final PushStore pushes;
 
   /** Publishes without a server: the new generation is opened and smoke-tested, then closed. */
   public IndexBuilder(SiteConfig site, SearchOptions options) {
@@ -125,7 +126,17 @@ public final class IndexBuilder {
   /** @param store the crawl output, shared with the crawl that just wrote it (then it is not read again) */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
       CrawlStore store) {
-    this(site, stemmer, publisher, vectors, false, store);
+    this(site, stemmer, publisher, vectors, false, store, null);
+  }
+
+  /**
+   * @param store the crawl output, shared with the crawl that just wrote it and across jobs (a push
+   *     job crawls nothing, so it reads what the store already holds)
+   * @param pushes the pushed posts the build overlays on the crawl output (the server's one store)
+   */
+  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      CrawlStore store, PushStore pushes) {
+    this(site, stemmer, publisher, vectors, false, store, pushes);
   }
 
   private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
@@ -136,12 +147,19 @@ public final class IndexBuilder {
   /** For benchmarks: {@code alwaysRebuild} as above, reading the crawl output through {@code store}. */
   IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
       boolean alwaysRebuild, CrawlStore store) {
+    this(site, stemmer, publisher, vectors, alwaysRebuild, store, null);
+  }
+
+  /** @param pushes null: the site's push store, read now (a process without a server, e.g. {@code index}) */
+  private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
+      boolean alwaysRebuild, CrawlStore store, PushStore pushes) {
     this.store = store;
     this.site = site;
     this.stemmer = stemmer;
     this.publisher = publisher;
     this.vectors = vectors;
     this.alwaysRebuild = alwaysRebuild;
+    this.pushes = pushes != null ? pushes : new PushStore(site.pushDir());
   }
 
   /** {@link #build(boolean, boolean, BooleanSupplier)} refusing to shrink the index. */
@@ -160,12 +178,13 @@ public final class IndexBuilder {
    */
   public Result build(boolean full, boolean allowShrink, BooleanSupplier cancelled) {
     long t0 = System.nanoTime();
-    CrawlStore.Stored stored = store.load();
+    // the one place pushed posts join the crawl output (pushed wins per URL; see PushStore)
+    CrawlStore.Stored stored = pushes.overlay(store.load());
     Collection<Article> articles = stored.articles().values();
     Generations generations = new Generations(site.generationsDir());
     Optional<Generations.Generation> serving = generations.current();
     if (!allowShrink) {
-      Optional<String> why = shrinkage(store.hasOutput(), articles.size(), serving.map(IndexBuilder::documentsOrZero).orElse(0));
+      Optional<String> why = shrinkage(store.hasOutput() || pushes.hasRecords(), articles.size(), serving.map(IndexBuilder::documentsOrZero).orElse(0));
       if (why.isPresent()) {
         throw new Refused(why.get() + "; the serving index is unchanged");
       }

@@ -8,7 +8,7 @@ import java.util.List;
  * A reindex job as the admin API shows it.
  *
  * @param id job id ({@code job-N})
- * @param mode full, incremental or urls
+ * @param mode full, incremental, urls or push (no crawl: pushed posts only)
  * @param urls pages of a urls job
  * @param trigger api, schedule or cli
  * @param state queued, running, succeeded, failed or cancelled

@@ -18,13 +18,17 @@ import java.util.function.Supplier;
  *       while a URL request (a publish hook) says "this page changed" — possibly a post too new
  *       to be linked, or behind a cache still answering 304 — and costs only those pages;
  *   <li>URL requests merge into one waiting URL job (union of URLs, order kept, no repeats); one
- *       that would take it past {@link #MAX_URLS} becomes a full reindex instead.
+ *       that would take it past {@link #MAX_URLS} becomes a full reindex instead;
+ *   <li>a push (pushed posts or deletions to apply, no crawl) merges into a waiting URL or push
+ *       job — every build reads the pushed posts, so any waiting build covers it; a URL request
+ *       merging into a waiting push job makes it a URL job. A waiting incremental leaves it
+ *       alone (it may crawl for minutes; the push needs seconds).
  * </ul>
  *
  * Not thread-safe: {@link ReindexJobs} guards it.
  */
 final class PendingJobs {
-  /** A full job alone, or an incremental and a URL job. */
+  /** A full job alone, or an incremental and a URL (or push) job. */
   static final int MAX_LENGTH = 2;
   /** URLs one waiting URL job may collect before requests for more become a full reindex. */
   static final int MAX_URLS = 10_000;
@@ -42,7 +46,7 @@ final class PendingJobs {
   Placed place(CrawlPlan plan, String trigger, boolean allowShrink, Supplier<String> newId) {
     Optional<ReindexJob> full = find(CrawlPlan.Mode.FULL);
     if (full.isPresent()) {
-      full.get().merge(List.of(), allowShrink);
+      full.get().merge(CrawlPlan.full(), allowShrink);
       return new Placed(full.get(), List.of());
     }
     return switch (plan.mode()) {
@@ -54,12 +58,16 @@ final class PendingJobs {
         yield new Placed(job, covered);
       }
       case INCREMENTAL -> mergeOrAdd(plan, trigger, allowShrink, newId);
-      case URLS -> {
-        Optional<ReindexJob> urls = find(CrawlPlan.Mode.URLS);
+      case URLS, PUSH -> {
+        Optional<ReindexJob> urls = find(CrawlPlan.Mode.URLS).or(() -> find(CrawlPlan.Mode.PUSH));
         if (urls.isPresent() && urls.get().urls().size() + plan.urls().size() > MAX_URLS) {
           yield place(CrawlPlan.full(), trigger, allowShrink, newId);
         }
-        yield mergeOrAdd(plan, trigger, allowShrink, newId);
+        if (urls.isPresent()) {
+          urls.get().merge(plan, allowShrink);
+          yield new Placed(urls.get(), List.of());
+        }
+        yield new Placed(add(newId.get(), plan, trigger, allowShrink), List.of());
       }
     };
   }
@@ -67,7 +75,7 @@ final class PendingJobs {
   private Placed mergeOrAdd(CrawlPlan plan, String trigger, boolean allowShrink, Supplier<String> newId) {
     Optional<ReindexJob> same = find(plan.mode());
     if (same.isPresent()) {
-      same.get().merge(plan.urls(), allowShrink);
+      same.get().merge(plan, allowShrink);
       return new Placed(same.get(), List.of());
     }
     return new Placed(add(newId.get(), plan, trigger, allowShrink), List.of());

@@ -19,7 +19,8 @@ final class ReindexJob {
   private static final int MAX_ERRORS = 50;
 
   final String id;
-  final CrawlPlan.Mode mode;
+  /** Volatile: a waiting push job becomes a URL job when a URL request merges into it. */
+  volatile CrawlPlan.Mode mode;
   final String trigger;
   final Instant queuedAt = Instant.now();
   private volatile List<String> urls;
@@ -65,12 +66,16 @@ final class ReindexJob {
   /**
    * Takes on another request while queued: its URLs join this job's (order kept, no repeats) and
    * an {@code allowShrink} it asks for applies to the whole job — whoever sent it accepts a shrink.
+   * A push job taking on a URL request becomes a URL job (it must crawl those pages now).
    */
-  synchronized void merge(List<String> moreUrls, boolean moreAllowShrink) {
+  synchronized void merge(CrawlPlan more, boolean moreAllowShrink) {
     LinkedHashSet<String> union = new LinkedHashSet<>(urls);
-    union.addAll(moreUrls);
+    union.addAll(more.urls());
     urls = List.copyOf(union);
     allowShrink |= moreAllowShrink;
+    if (mode == CrawlPlan.Mode.PUSH && more.mode() == CrawlPlan.Mode.URLS) {
+      mode = CrawlPlan.Mode.URLS;
+    }
   }
 
   /** Ends a queued job whose request {@code carrier} now carries. */

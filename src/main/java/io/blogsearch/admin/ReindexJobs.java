@@ -79,6 +79,12 @@ public final class ReindexJobs implements AutoCloseable {
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("reindex"));
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reindex-schedule"));
   private final PendingJobs pending = new PendingJobs();
+  private final PushStore pushes;
+  /**
+   * The crawl output, one instance for every job: a job's crawl and build share one read, and a
+   * push job (no crawl) reuses what the last job read while the files are unchanged.
+   */
+  private final CrawlStore store;
   private ReindexJob running;
   private boolean closed;
 
@@ -100,7 +106,14 @@ public final class ReindexJobs implements AutoCloseable {
     this.serving = serving;
     this.onFinish = onFinish;
     this.history = new JobHistory(site.siteDir());
+    this.pushes = new PushStore(site.pushDir());
+    this.store = new CrawlStore(site.crawlDir());
     this.numbers = new AtomicLong(history.nextNumber());
+  }
+
+  /** The posts pushed through the admin API: every job's build overlays them on the crawl output. */
+  public PushStore pushes() {
+    return pushes;
   }
 
   /** Whether jobs embed posts, and why not. */
@@ -238,22 +251,23 @@ public final class ReindexJobs implements AutoCloseable {
     job.started();
     long t0 = System.nanoTime();
     try {
-      job.phase("crawl");
-      CrawlStore store = new CrawlStore(site.crawlDir()); // one read of the crawl output for crawl and build
-      CrawlReport report = new Crawler(site, store).crawl(job::crawlProgress, plan, job::cancelRequested);
-      job.crawled(report);
-      if (job.cancelRequested()) {
-        throw new IndexBuilder.Cancelled();
-      }
-      if (report.fatalError() != null) {
-        job.finish("failed", "crawl failed: " + report.fatalError() + "; the previous index keeps serving");
-        return;
+      if (plan.mode() != CrawlPlan.Mode.PUSH) { // a push job only applies pushed posts: nothing to fetch
+        job.phase("crawl");
+        CrawlReport report = new Crawler(site, store).crawl(job::crawlProgress, plan, job::cancelRequested);
+        job.crawled(report);
+        if (job.cancelRequested()) {
+          throw new IndexBuilder.Cancelled();
+        }
+        if (report.fatalError() != null) {
+          job.finish("failed", "crawl failed: " + report.fatalError() + "; the previous index keeps serving");
+          return;
+        }
       }
       job.phase("index");
       IndexBuilder builder = new IndexBuilder(site, stemmer, (g, markServing) -> {
         job.phase("publish");
         serving.publish(g, markServing);
-      }, vectors(job), store);
+      }, vectors(job), store, pushes);
       IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
       job.finish("succeeded", result.published() ? null : "nothing changed; " + result.generation().name() + " keeps serving");

@@ -195,6 +195,11 @@ public record SiteConfig(
     return dataDir.resolve(name).resolve("crawl");
   }
 
+  /** Posts and deletions pushed through the admin API ({@code PUT/DELETE /api/admin/posts}). */
+  public Path pushDir() {
+    return dataDir.resolve(name).resolve("push");
+  }
+
   /**
    * The same site moved to another base URL: seeds and extra sitemaps keep their paths, and the
    * allowed hosts become the new base's host. Used by {@code demo}, whose blog port is chosen at

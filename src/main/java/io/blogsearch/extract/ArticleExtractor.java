@@ -87,6 +87,19 @@ public final class ArticleExtractor {
     return readPost(page, doc, jsonLd, scope, titleEl, verdict.reason());
   }
 
+  /**
+   * The plain text of a post body given as HTML (a pushed post): cleaned by the same
+   * {@link Boilerplate} as a crawled post's content element, then rendered as paragraphs.
+   */
+  public String textOfHtml(String html) {
+    return TextBlocks.of(boilerplate.clean(org.jsoup.Jsoup.parseBodyFragment(html).body(), false));
+  }
+
+  /** The excerpt of a post that brings none: its body's opening, as for a crawled post. */
+  public static String excerptOf(String bodyText) {
+    return FieldReader.excerptOf(bodyText);
+  }
+
   /** The facts every analysis carries, whatever the page turns out to be. */
   private record Page(String url, String canonical, boolean noindex, boolean nofollow, List<String> links,
       List<String> feeds) {

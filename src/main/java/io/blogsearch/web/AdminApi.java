@@ -3,6 +3,7 @@ package io.blogsearch.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blogsearch.admin.JobStatus;
+import io.blogsearch.admin.Pushes;
 import io.blogsearch.admin.ReindexJobs;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.config.SiteConfig;
@@ -14,6 +15,8 @@ import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.Generations;
 import io.blogsearch.search.BadRequestException;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -24,12 +27,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The token-protected admin endpoints: start or queue, watch, list and cancel reindex jobs, index status
- * and rollback. The token comes in {@code Authorization: Bearer …} (or {@code X-Admin-Token})
+ * The token-protected admin endpoints: start or queue, watch, list and cancel reindex jobs, index status,
+ * rollback, and push ingestion (PUT/DELETE /api/admin/posts). The token comes in {@code Authorization: Bearer …} (or {@code X-Admin-Token})
  * and is compared in constant time; it is never logged.
  */
 final class AdminApi {
   private static final int MAX_URLS = 1000;
+  /** A push body may exceed the API's 64 KB limit (posts carry their HTML): up to this many bytes. */
+  static final int MAX_PUSH_BODY = 32 * 1024 * 1024;
 
   private final ReindexJobs jobs;
   private final ServingManager serving;
@@ -38,6 +43,8 @@ final class AdminApi {
   private final byte[] token;
   private final ObjectMapper json;
   private final SemanticModel.Status semantic;
+  private final Pushes pushes;
+  private final PushValidator pushed;
 
   AdminApi(ReindexJobs jobs, ServingManager serving, SiteConfig site, String token, ObjectMapper json,
       SemanticModel.Status semantic) {
@@ -48,6 +55,8 @@ final class AdminApi {
     this.urls = new UrlNormalizer(site.stripQueryParams());
     this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.json = json;
+    this.pushes = new Pushes(jobs, url -> serving.with(s -> s.search().post(url)).isPresent());
+    this.pushed = new PushValidator(site);
   }
 
   /** Throws a 401 {@link HttpError} unless the request carries the admin token. */
@@ -77,6 +86,73 @@ final class AdminApi {
     } catch (ReindexJobs.Stopped stopped) {
       ApiServer.error(ctx, 503, "unavailable", stopped.getMessage());
     }
+  }
+
+  /** {@code PUT /api/admin/posts}: stores the pushed posts that changed and queues one job for them. */
+  void putPosts(Context ctx) throws Exception {
+    JsonNode body;
+    try {
+      body = json.readTree(pushBody(ctx));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new FieldError("body", "not valid JSON (expected {\"posts\": [...]})");
+    }
+    Pushes.Outcome outcome = submitted(() -> pushes.put(pushed.posts(body)));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("posts", outcome.posts());
+    answer(ctx, out, outcome);
+  }
+
+  /** {@code DELETE /api/admin/posts?url=}: a deletion that holds until the page changes (see PushStore). */
+  void deletePost(Context ctx) throws Exception {
+    String url = pushed.siteUrl(ctx.queryParam("url"), "url");
+    var outcome = submitted(() -> pushes.delete(url));
+    if (outcome.isEmpty()) {
+      ApiServer.error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviateUrl(url) + " in the index");
+      return;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("url", url);
+    out.put("status", outcome.get().posts().get(0).status());
+    answer(ctx, out, outcome.get());
+  }
+
+  /** 202 with the job (and its Location) when one carries the change, else 200. */
+  private static void answer(Context ctx, Map<String, Object> out, Pushes.Outcome outcome) {
+    if (outcome.job().isPresent()) {
+      JobStatus job = outcome.job().get();
+      out.put("job", job);
+      ctx.header("Location", "/api/admin/jobs/" + job.id());
+      ctx.status(202);
+    }
+    ctx.json(out);
+  }
+
+  private static <T> T submitted(java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ReindexJobs.Stopped stopped) {
+      throw new HttpError(503, "unavailable", stopped.getMessage() + " (the change is stored; the next job applies it)");
+    }
+  }
+
+  /** The request body, read up to {@link #MAX_PUSH_BODY} (past the API's usual 64 KB); 413 beyond. */
+  private static byte[] pushBody(Context ctx) throws Exception {
+    String tooLarge = "request body is too large (at most " + MAX_PUSH_BODY / (1024 * 1024)
+        + " MB: send fewer posts per request)";
+    if (ctx.req().getContentLengthLong() > MAX_PUSH_BODY) {
+      throw new HttpError(413, "payload_too_large", tooLarge);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] buf = new byte[64 * 1024];
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        out.write(buf, 0, n);
+        if (out.size() > MAX_PUSH_BODY) {
+          throw new HttpError(413, "payload_too_large", tooLarge);
+        }
+      }
+    }
+    return out.toByteArray();
   }
 
   /** Whether a (validated) reindex body asks to publish even an index that shrinks. */
@@ -177,6 +253,8 @@ final class AdminApi {
       crawl.put("counts", last.counts());
       out.put("lastCrawl", crawl);
     }
+    int deletions = jobs.pushes().deletions();
+    out.put("pushes", Map.of("posts", jobs.pushes().size() - deletions, "deletions", deletions));
     out.put("runningJob", jobs.runningJob().orElse(null));
     out.put("queue", jobs.queue());
     ctx.json(out);

@@ -133,6 +133,8 @@ public final class ApiServer implements AutoCloseable {
         config.routes.post("/api/admin/jobs/{id}/cancel", admin::cancel);
         config.routes.get("/api/admin/status", admin::status);
         config.routes.post("/api/admin/rollback", admin::rollback);
+        config.routes.put("/api/admin/posts", admin::putPosts);
+        config.routes.delete("/api/admin/posts", admin::deletePost);
       }
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/suggest", this::suggest);
@@ -143,6 +145,8 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("Cache-Control", "public, max-age=3600");
       });
       config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+      config.routes.exception(FieldError.class, (e, ctx) ->
+          ctx.status(400).json(new ApiError("bad_request", e.getMessage(), e.field)));
       config.routes.exception(HttpError.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage()));
       config.routes.exception(Exception.class, this::unexpected);
       config.routes.error(404, ctx -> {
