@@ -1,16 +1,20 @@
 package io.blogsearch.admin;
 
 import io.blogsearch.crawl.CrawlPlan;
+import io.blogsearch.index.PostHashes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Push ingestion: stores pushed posts and deletions ({@link PushStore}) and queues a push job
  * (no crawl; the build applies only the delta) through {@link ReindexJobs}, where it coalesces with
- * waiting push and URL jobs. A post whose content equals its stored push is {@code unchanged} and
- * costs nothing; a request changing nothing queues no job.
+ * waiting push and URL jobs. A post whose content equals its stored push, and which the serving
+ * index already holds with that content, is {@code unchanged} and costs nothing; a request
+ * changing nothing queues no job. (Equal to the store alone is not enough: after a failed push
+ * job or a rollback, sending the post again must bring it back.)
  */
 public final class Pushes {
   /** What a push did to one post. */
@@ -28,12 +32,18 @@ public final class Pushes {
   private final PushStore store;
   private final ReindexJobs jobs;
   private final Predicate<String> served;
+  private final Function<String, Optional<String>> servedHash;
 
-  /** @param served whether the serving index holds a post at a URL (a push then "updates" it) */
-  public Pushes(ReindexJobs jobs, Predicate<String> served) {
+  /**
+   * @param served whether the serving index holds a post at a URL (a push then "updates" it)
+   * @param servedHash the content hash ({@link PostHashes}) of the post the serving index holds at a
+   *     URL; empty when it holds none or keeps no hashes
+   */
+  public Pushes(ReindexJobs jobs, Predicate<String> served, Function<String, Optional<String>> servedHash) {
     this.jobs = jobs;
     this.store = jobs.pushes();
     this.served = served;
+    this.servedHash = servedHash;
   }
 
   /** Stores the posts that changed (one forced write) and queues one job for them. */
@@ -45,7 +55,7 @@ public final class Pushes {
         PushedPost p = posts.get(i);
         Optional<PushStore.Record> stored = store.get(p.url());
         Status status;
-        if (stored.isPresent() && !stored.get().deleted() && stored.get().hash().equals(p.hash())) {
+        if (stored.isPresent() && !stored.get().deleted() && stored.get().hash().equals(p.hash()) && isServed(p)) {
           status = Status.unchanged;
         } else {
           boolean known = stored.isPresent() && !stored.get().deleted() || served.test(p.url());
@@ -68,7 +78,7 @@ public final class Pushes {
   public Optional<Outcome> delete(String url) {
     synchronized (store) {
       Optional<PushStore.Record> stored = store.get(url);
-      if (stored.isPresent() && stored.get().deleted()) {
+      if (stored.isPresent() && stored.get().deleted() && !served.test(url)) {
         return Optional.of(new Outcome(List.of(new PostResult(0, url, Status.unchanged)), Optional.empty()));
       }
       if (stored.isEmpty() && !served.test(url)) {
@@ -77,6 +87,11 @@ public final class Pushes {
       store.delete(url);
     }
     return Optional.of(new Outcome(List.of(new PostResult(0, url, Status.deleted)), Optional.of(submit())));
+  }
+
+  /** Whether the serving index holds {@code p}'s post exactly as pushed. */
+  private boolean isServed(PushedPost p) {
+    return servedHash.apply(p.url()).equals(Optional.ofNullable(PostHashes.of(List.of(p.article())).get(p.url())));
   }
 
   private JobStatus submit() {

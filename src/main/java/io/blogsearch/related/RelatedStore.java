@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
@@ -98,17 +99,19 @@ public final class RelatedStore {
   }
 
   static File toFile(RelatedSet set) {
+    Map<String, RelatedList> sorted = new TreeMap<>(set.lists());
+    Map<String, Post> shared = sharedPosts(sorted);
     Map<String, Integer> postNumbers = new HashMap<>();
     List<Post> posts = new ArrayList<>();
     Map<List<String>, Integer> reasonNumbers = new HashMap<>();
     List<List<String>> reasons = new ArrayList<>();
     Map<String, StoredList> lists = new TreeMap<>();
-    set.lists().forEach((url, list) -> {
+    sorted.forEach((url, list) -> {
       List<Item> items = new ArrayList<>(list.items().size());
       for (RelatedItem i : list.items()) {
         Post p = Post.of(i);
         int n = postNumbers.computeIfAbsent(i.url(), k -> {
-          posts.add(p);
+          posts.add(shared.get(k));
           return posts.size() - 1;
         });
         int r = reasonNumbers.computeIfAbsent(i.reasons(), k -> {
@@ -121,6 +124,17 @@ public final class RelatedStore {
     });
     return new File(FORMAT, posts, reasons, lists, new TreeMap<>(set.fingerprints()), set.nonPosts(), set.computedMillis(),
         set.recomputed());
+  }
+
+  /** Per recommended URL, the version of its fields most lists show (the first such in URL order on a tie). */
+  private static Map<String, Post> sharedPosts(Map<String, RelatedList> lists) {
+    Map<String, Map<Post, Integer>> counts = new HashMap<>();
+    lists.values().forEach(list -> list.items().forEach(
+        i -> counts.computeIfAbsent(i.url(), k -> new LinkedHashMap<>()).merge(Post.of(i), 1, Integer::sum)));
+    Map<String, Post> out = new HashMap<>();
+    counts.forEach((url, versions) -> out.put(url,
+        versions.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+    return out;
   }
 
   static RelatedSet fromFile(File f) {

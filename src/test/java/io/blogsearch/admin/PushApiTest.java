@@ -251,4 +251,23 @@ class PushApiTest {
       assertNull(f.parse(huge).get("field"));
     }
   }
+
+  @Test
+  void repeatingAPushAfterARollbackAppliesItAgain() throws Exception {
+    try (AdminFixture f = new AdminFixture(data, "", null)) {
+      String url = f.blog.baseUrl() + "/2026/12/02/pushed-again/";
+      String body = PushPosts.body(PushPosts.companion(BLOG.posts().get(3), url, "hornbeamwort"));
+      f.awaitJob(put(f, body, 202).get("job").get("id").asText());
+      assertEquals(List.of(url), searchUrls(f, "hornbeamwort"));
+      assertEquals("unchanged", put(f, body, 200).get("posts").get(0).get("status").asText(), "served as pushed: no work");
+
+      assertEquals(200, f.post("/api/admin/rollback", "", TOKEN).statusCode()); // the generation before the push
+      assertEquals(List.of(), searchUrls(f, "hornbeamwort"));
+      JsonNode again = put(f, body, 202);
+
+      assertEquals("updated", again.get("posts").get(0).get("status").asText());
+      assertEquals("succeeded", f.awaitJob(again.get("job").get("id").asText()).get("state").asText());
+      assertEquals(List.of(url), searchUrls(f, "hornbeamwort"));
+    }
+  }
 }
