@@ -170,6 +170,7 @@ class SyncTest extends BlogsearchTestCase {
 			++$rounds;
 		} while ( ! $batch['done'] && $rounds < 100 );
 		$this->assertSame( $total, $pushed );
+		$this->assertSame( $total, blogsearch()->sync->status()['last_sync']['pushed'], 'the status box counts the whole run' );
 		$this->assertSame( (int) ceil( ( $total + 1 ) / Blogsearch_Sync::BATCH ), $rounds );
 		$this->await( fn() => self::engine( '/api/admin/status' )[0] !== 0 && self::engine( '/ready' )[1]['documents'] >= $total, 'the engine holds every post' );
 	}

@@ -304,7 +304,9 @@ final class Blogsearch_Sync {
 		}
 		$status = $this->status();
 		if ( $pushed ) {
-			$status['last_sync'] = array( 'time' => time(), 'pushed' => $pushed, 'deleted' => 0 );
+			// Later batches of one "Sync all" add to its count, so the status box tells the whole run.
+			$carried             = ( $after > 0 && ! empty( $status['last_sync']['all'] ) ) ? (int) $status['last_sync']['pushed'] : 0;
+			$status['last_sync'] = array( 'time' => time(), 'pushed' => $carried + $pushed, 'deleted' => 0, 'all' => true );
 		}
 		if ( $errors ) {
 			$status['last_error'] = array( 'time' => time(), 'post' => $failed, 'message' => $errors[0] );
