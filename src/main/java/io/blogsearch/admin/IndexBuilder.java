@@ -115,51 +115,43 @@ public final class IndexBuilder {
 
   /** @param alwaysRebuild rebuild the whole index and publish even when nothing changed (the old way, for benchmarks) */
   IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, boolean alwaysRebuild) {
-    this(site, stemmer, publisher, Indexer.NO_VECTORS, alwaysRebuild);
+    this(site, stemmer, publisher, Indexer.NO_VECTORS, alwaysRebuild, Sources.of(site));
+  }
+
+  /**
+   * Where a build's posts come from: the crawl output with the pushed posts over it.
+   *
+   * @param crawl the crawl output; a reindex job shares it with its crawl and across jobs (a push job
+   *     crawls nothing, so it reads what the store already holds)
+   * @param pushes the pushed posts (the server's one store)
+   */
+  public record Sources(CrawlStore crawl, PushStore pushes) {
+    /** Both read from the site's data dir now (a process without a server, e.g. {@code index}). */
+    public static Sources of(SiteConfig site) {
+      return new Sources(new CrawlStore(site.crawlDir()), new PushStore(site.pushDir()));
+    }
   }
 
   /** @param vectors what posts are embedded with ({@link Indexer#NO_VECTORS}: keyword only) */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors) {
-    this(site, stemmer, publisher, vectors, new CrawlStore(site.crawlDir()));
+    this(site, stemmer, publisher, vectors, Sources.of(site));
   }
 
-  /** @param store the crawl output, shared with the crawl that just wrote it (then it is not read again) */
   public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      CrawlStore store) {
-    this(site, stemmer, publisher, vectors, false, store, null);
+      Sources sources) {
+    this(site, stemmer, publisher, vectors, false, sources);
   }
 
-  /**
-   * @param store the crawl output, shared with the crawl that just wrote it and across jobs (a push
-   *     job crawls nothing, so it reads what the store already holds)
-   * @param pushes the pushed posts the build overlays on the crawl output (the server's one store)
-   */
-  public IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      CrawlStore store, PushStore pushes) {
-    this(site, stemmer, publisher, vectors, false, store, pushes);
-  }
-
-  private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      boolean alwaysRebuild) {
-    this(site, stemmer, publisher, vectors, alwaysRebuild, new CrawlStore(site.crawlDir()));
-  }
-
-  /** For benchmarks: {@code alwaysRebuild} as above, reading the crawl output through {@code store}. */
+  /** For benchmarks: {@code alwaysRebuild} as above. */
   IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      boolean alwaysRebuild, CrawlStore store) {
-    this(site, stemmer, publisher, vectors, alwaysRebuild, store, null);
-  }
-
-  /** @param pushes null: the site's push store, read now (a process without a server, e.g. {@code index}) */
-  private IndexBuilder(SiteConfig site, BlogAnalyzers.Stemmer stemmer, Publisher publisher, Indexer.Vectors vectors,
-      boolean alwaysRebuild, CrawlStore store, PushStore pushes) {
-    this.store = store;
+      boolean alwaysRebuild, Sources sources) {
+    this.store = sources.crawl();
+    this.pushes = sources.pushes();
     this.site = site;
     this.stemmer = stemmer;
     this.publisher = publisher;
     this.vectors = vectors;
     this.alwaysRebuild = alwaysRebuild;
-    this.pushes = pushes != null ? pushes : new PushStore(site.pushDir());
   }
 
   /** {@link #build(boolean, boolean, BooleanSupplier)} refusing to shrink the index. */

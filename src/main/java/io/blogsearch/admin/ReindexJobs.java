@@ -3,7 +3,6 @@ package io.blogsearch.admin;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
 import io.blogsearch.crawl.CrawlReport;
-import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.crawl.Crawler;
 import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.index.BlogAnalyzers;
@@ -79,12 +78,12 @@ public final class ReindexJobs implements AutoCloseable {
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("reindex"));
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reindex-schedule"));
   private final PendingJobs pending = new PendingJobs();
-  private final PushStore pushes;
   /**
-   * The crawl output, one instance for every job: a job's crawl and build share one read, and a
-   * push job (no crawl) reuses what the last job read while the files are unchanged.
+   * The crawl output and the pushed posts, one instance of each for every job: a job's crawl and
+   * build share one read, and a push job (no crawl) reuses what the last job read while the files
+   * are unchanged.
    */
-  private final CrawlStore store;
+  private final IndexBuilder.Sources sources;
   private ReindexJob running;
   private boolean closed;
 
@@ -106,14 +105,13 @@ public final class ReindexJobs implements AutoCloseable {
     this.serving = serving;
     this.onFinish = onFinish;
     this.history = new JobHistory(site.siteDir());
-    this.pushes = new PushStore(site.pushDir());
-    this.store = new CrawlStore(site.crawlDir());
+    this.sources = IndexBuilder.Sources.of(site);
     this.numbers = new AtomicLong(history.nextNumber());
   }
 
   /** The posts pushed through the admin API: every job's build overlays them on the crawl output. */
   public PushStore pushes() {
-    return pushes;
+    return sources.pushes();
   }
 
   /** Whether jobs embed posts, and why not. */
@@ -253,7 +251,7 @@ public final class ReindexJobs implements AutoCloseable {
     try {
       if (plan.mode() != CrawlPlan.Mode.PUSH) { // a push job only applies pushed posts: nothing to fetch
         job.phase("crawl");
-        CrawlReport report = new Crawler(site, store).crawl(job::crawlProgress, plan, job::cancelRequested);
+        CrawlReport report = new Crawler(site, sources.crawl()).crawl(job::crawlProgress, plan, job::cancelRequested);
         job.crawled(report);
         if (job.cancelRequested()) {
           throw new IndexBuilder.Cancelled();
@@ -267,7 +265,7 @@ public final class ReindexJobs implements AutoCloseable {
       IndexBuilder builder = new IndexBuilder(site, stemmer, (g, markServing) -> {
         job.phase("publish");
         serving.publish(g, markServing);
-      }, vectors(job), store, pushes);
+      }, vectors(job), sources);
       IndexBuilder.Result result = builder.build(plan.mode() == CrawlPlan.Mode.FULL, allowShrink, job::cancelRequested);
       job.published(result.generation().name(), result.stats().documents());
       job.finish("succeeded", result.published() ? null : "nothing changed; " + result.generation().name() + " keeps serving");

@@ -154,7 +154,7 @@ public final class ReindexBenchmark {
     IndexBuilder.Result built = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER, (g, markServing) -> {
       ServingManager.verify(g, OPTIONS);
       markServing.run();
-    }, vectors(), false, new CrawlStore(site.crawlDir())).build(true, () -> false);
+    }, vectors(), false, IndexBuilder.Sources.of(site)).build(true, () -> false);
     long t2 = System.nanoTime();
     print(round, "full reindex of " + corpus, full, built, t0, t1, t2);
     record("full", full, built, t0, t1, t2);
@@ -217,7 +217,8 @@ public final class ReindexBenchmark {
     CrawlReport report = new Crawler(site, store).crawl(p -> { }, plan, () -> false);
     long t1 = System.nanoTime();
     IndexBuilder.Result result = new IndexBuilder(site, BlogAnalyzers.Stemmer.PORTER, serving::publish,
-        vectors(), baseline, baseline ? new CrawlStore(site.crawlDir()) : store).build(false, () -> false);
+        vectors(), baseline, new IndexBuilder.Sources(baseline ? new CrawlStore(site.crawlDir()) : store,
+        new PushStore(site.pushDir()))).build(false, () -> false);
     long t2 = System.nanoTime();
     if (word != null) {
       long found = serving.with(s -> s.search().search(SearchRequest.of(word)).total());
