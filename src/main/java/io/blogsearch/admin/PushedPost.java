@@ -26,9 +26,14 @@ public record PushedPost(Article article, String image, String language) {
     return article.url();
   }
 
+  /** The post's content hash as the index keeps it ({@link PostHashes}, in {@code posts.sha}). */
+  public String articleHash() {
+    return PostHashes.of(List.of(article)).get(article.url());
+  }
+
   /** A content hash of everything pushed: equal hashes mean a repeated push that changes nothing. */
   public String hash() {
-    String post = PostHashes.of(List.of(article)).get(article.url());
+    String post = articleHash();
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update((post + '\u0000' + image + '\u0000' + language).getBytes(StandardCharsets.UTF_8));

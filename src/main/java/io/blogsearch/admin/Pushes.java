@@ -1,7 +1,6 @@
 package io.blogsearch.admin;
 
 import io.blogsearch.crawl.CrawlPlan;
-import io.blogsearch.index.PostHashes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +35,7 @@ public final class Pushes {
 
   /**
    * @param served whether the serving index holds a post at a URL (a push then "updates" it)
-   * @param servedHash the content hash ({@link PostHashes}) of the post the serving index holds at a
+   * @param servedHash the content hash ({@link io.blogsearch.index.PostHashes}) of the post the serving index holds at a
    *     URL; empty when it holds none or keeps no hashes
    */
   public Pushes(ReindexJobs jobs, Predicate<String> served, Function<String, Optional<String>> servedHash) {
@@ -91,7 +90,7 @@ public final class Pushes {
 
   /** Whether the serving index holds {@code p}'s post exactly as pushed. */
   private boolean isServed(PushedPost p) {
-    return servedHash.apply(p.url()).equals(Optional.ofNullable(PostHashes.of(List.of(p.article())).get(p.url())));
+    return servedHash.apply(p.url()).equals(Optional.of(p.articleHash()));
   }
 
   private JobStatus submit() {

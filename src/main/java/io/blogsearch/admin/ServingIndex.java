@@ -1,5 +1,9 @@
 package io.blogsearch.admin;
 
+import io.blogsearch.index.PostHashes;
+import java.util.Map;
+import java.util.Optional;
+
 import io.blogsearch.index.Generations;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.related.RelatedStore;
@@ -25,6 +29,8 @@ public final class ServingIndex {
   private final RelatedService related;
   private final Generations.Generation generation;
   private final AtomicInteger refs = new AtomicInteger(1);
+  /** The generation's {@code posts.sha}, read on first use (only pushes ask). */
+  private volatile Map<String, String> postHashes;
 
   public ServingIndex(SearchService search, RelatedService related, Generations.Generation generation) {
     this.search = search;
@@ -101,6 +107,19 @@ public final class ServingIndex {
 
   public RelatedService related() {
     return related;
+  }
+
+  /**
+   * The content hash ({@link PostHashes}) of the post served at {@code url}; empty when none is, or
+   * when the generation keeps no hashes (a fixed index, or one built before they were kept).
+   */
+  public Optional<String> postHash(String url) {
+    Map<String, String> hashes = postHashes;
+    if (hashes == null) {
+      hashes = generation == null ? Map.of() : PostHashes.load(generation.dir()).orElse(Map.of());
+      postHashes = hashes;
+    }
+    return Optional.ofNullable(hashes.get(url));
   }
 
   /** The generation served, or null for a fixed index outside any generation folder. */

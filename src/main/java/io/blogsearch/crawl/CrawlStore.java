@@ -209,13 +209,11 @@ public final class CrawlStore {
       Committed before = committed();
       List<String> changes = changes(before, articles, state);
       long changeBytes = changes.stream().mapToLong(l -> l.length() + 1L).sum();
-      if (changes.isEmpty() && !before.stamps().get(0).equals("absent")) {
-        // nothing to write: the saved output already holds exactly this
-      } else if (fitsInChanges(changeBytes)) {
-        appendChanges(changes);
-      } else {
+      if (!fitsInChanges(changeBytes)) {
         writeAll(articles, state);
-      }
+      } else if (!changes.isEmpty()) {
+        appendChanges(changes);
+      } // else the saved output already holds exactly this
       committed = new Committed(Collections.unmodifiableMap(new TreeMap<>(articles)),
           Collections.unmodifiableMap(new TreeMap<>(state)), stamps());
       saveReport(report);

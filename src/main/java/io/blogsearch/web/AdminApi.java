@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.blogsearch.admin.JobStatus;
 import io.blogsearch.admin.Pushes;
 import io.blogsearch.admin.ReindexJobs;
-import io.blogsearch.admin.ServingIndex;
 import io.blogsearch.admin.ServingManager;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.crawl.CrawlPlan;
@@ -14,7 +13,6 @@ import io.blogsearch.crawl.CrawlStore;
 import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.extract.UrlNormalizer;
 import io.blogsearch.index.Generations;
-import io.blogsearch.index.PostHashes;
 import io.blogsearch.search.BadRequestException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -26,9 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The token-protected admin endpoints: start or queue, watch, list and cancel reindex jobs, index status,
@@ -48,7 +44,6 @@ final class AdminApi {
   private final ObjectMapper json;
   private final SemanticModel.Status semantic;
   private final Pushes pushes;
-  private final AtomicReference<ServedHashes> lastHashes = new AtomicReference<>();
   private final PushValidator pushed;
 
   AdminApi(ReindexJobs jobs, ServingManager serving, SiteConfig site, String token, ObjectMapper json,
@@ -61,28 +56,9 @@ final class AdminApi {
     this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.json = json;
     this.pushes = new Pushes(jobs, url -> serving.with(s -> s.search().post(url)).isPresent(),
-        url -> servedHashes().map(h -> h.get(url)));
+        url -> serving.with(s -> s.postHash(url)));
     this.pushed = new PushValidator(site);
   }
-
-  /**
-   * The serving generation's post hashes ({@code posts.sha}), read once per generation: a push
-   * compares against them to tell a repeat of what is served from one that must be applied again.
-   */
-  private Optional<Map<String, String>> servedHashes() {
-    Generations.Generation g = serving.with(ServingIndex::generation);
-    if (g == null) {
-      return Optional.empty();
-    }
-    ServedHashes known = lastHashes.get();
-    if (known == null || !known.generation().equals(g.name())) {
-      known = new ServedHashes(g.name(), PostHashes.load(g.dir()).orElse(Map.of()));
-      lastHashes.set(known);
-    }
-    return Optional.of(known.hashes());
-  }
-
-  private record ServedHashes(String generation, Map<String, String> hashes) {}
 
   /** Throws a 401 {@link HttpError} unless the request carries the admin token. */
   void authorize(Context ctx) {
