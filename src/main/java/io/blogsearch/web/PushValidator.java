@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -132,48 +133,45 @@ final class PushValidator {
   }
 
   private List<Article.Comment> comments(JsonNode list, String at) {
-    if (absent(list)) {
-      return List.of();
-    }
-    if (!list.isArray() || list.size() > MAX_COMMENTS) {
-      throw new FieldError(at, "must be a list of at most " + MAX_COMMENTS + " comments");
-    }
-    List<Article.Comment> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode c = list.get(i);
-      String here = at + "[" + i + "]";
-      if (!c.isObject()) {
-        throw new FieldError(here, "must be a JSON object {author, date, text, type}");
-      }
+    return objects(list, at, MAX_COMMENTS, "comments", "{author, date, text, type}", (c, here) -> {
       known(c, COMMENT, here);
       String type = string(c, "type", here, 20, false);
       if (type != null && !COMMENT_TYPES.contains(type)) {
         throw new FieldError(here + ".type", "must be comment, pingback or trackback");
       }
       String text = paragraphs(string(c, "text", here, MAX_COMMENT_TEXT, true));
-      out.add(new Article.Comment("", "", orEmpty(string(c, "author", here, MAX_NAME, false)).strip(),
-          date(c, "date", here), text, type));
-    }
-    return out;
+      return new Article.Comment("", "", orEmpty(string(c, "author", here, MAX_NAME, false)).strip(),
+          date(c, "date", here), text, type);
+    });
   }
 
   private List<Article.RelatedLink> links(JsonNode list, String at) {
+    return objects(list, at, MAX_LINKS, "links {url, title}", "{url, title}", (l, here) -> {
+      known(l, LINK, here);
+      String url = siteUrl(string(l, "url", here, MAX_URL, true), here + ".url");
+      return new Article.RelatedLink(url, orEmpty(string(l, "title", here, MAX_TITLE, false)).strip(), "push");
+    });
+  }
+
+  /**
+   * An optional list of at most {@code max} JSON objects of the given {@code shape} ({@code what}
+   * names them in the error), each read by {@code read} with its own place ({@code at[i]}).
+   */
+  private static <T> List<T> objects(JsonNode list, String at, int max, String what, String shape,
+      BiFunction<JsonNode, String, T> read) {
     if (absent(list)) {
       return List.of();
     }
-    if (!list.isArray() || list.size() > MAX_LINKS) {
-      throw new FieldError(at, "must be a list of at most " + MAX_LINKS + " links {url, title}");
+    if (!list.isArray() || list.size() > max) {
+      throw new FieldError(at, "must be a list of at most " + max + " " + what);
     }
-    List<Article.RelatedLink> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      JsonNode l = list.get(i);
       String here = at + "[" + i + "]";
-      if (!l.isObject()) {
-        throw new FieldError(here, "must be a JSON object {url, title}");
+      if (!list.get(i).isObject()) {
+        throw new FieldError(here, "must be a JSON object " + shape);
       }
-      known(l, LINK, here);
-      String url = siteUrl(string(l, "url", here, MAX_URL, true), here + ".url");
-      out.add(new Article.RelatedLink(url, orEmpty(string(l, "title", here, MAX_TITLE, false)).strip(), "push"));
+      out.add(read.apply(list.get(i), here));
     }
     return out;
   }
