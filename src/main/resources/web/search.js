@@ -9,6 +9,9 @@
   var list = document.getElementById("bs-suggest");
   if (!form || !input || !results || !window.fetch || !window.history) { return; }
   var timer = null, suggestTimer = null, seq = 0, active = -1;
+  // "/" and "/api" for the only site; "/sites/{site}/" and "/api/sites/{site}" in a multi-site service
+  var base = form.getAttribute("action") || "/";
+  var api = form.getAttribute("data-api") || "/api";
 
   function paramsFromForm() {
     var p = new URLSearchParams(new FormData(form));
@@ -20,12 +23,12 @@
     var id = ++seq;
     var p = new URLSearchParams(query);
     p.set("fragment", "1");
-    return fetch("/?" + p.toString(), { headers: { "Accept": "text/html" } })
+    return fetch(base + "?" + p.toString(), { headers: { "Accept": "text/html" } })
       .then(function (r) { return r.text(); })
       .then(function (html) {
         if (id !== seq) { return; }
         results.innerHTML = html;
-        var url = "/?" + new URLSearchParams(query).toString();
+        var url = base + "?" + new URLSearchParams(query).toString();
         if (push) { history.pushState({}, "", url); } else { history.replaceState({}, "", url); }
       })
       .catch(function () { /* keep the current results */ });
@@ -50,9 +53,9 @@
     var a = e.target.closest ? e.target.closest("a") : null;
     if (!a || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
     var href = a.getAttribute("href") || "";
-    if (href.indexOf("/?") !== 0) { return; }
+    if (href.indexOf(base + "?") !== 0) { return; }
     e.preventDefault();
-    var query = href.slice(2);
+    var query = href.slice(base.length + 1);
     syncForm(new URLSearchParams(query));
     load(query, true).then(function () { window.scrollTo(0, 0); });
   });
@@ -82,7 +85,7 @@
   function suggest() {
     var q = input.value.trim();
     if (q.length < 2) { hideSuggestions(); return; }
-    fetch("/api/suggest?limit=8&q=" + encodeURIComponent(q))
+    fetch(api + "/suggest?limit=8&q=" + encodeURIComponent(q))
       .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
       .then(function (data) { showSuggestions(data.suggestions || []); })
       .catch(hideSuggestions);

@@ -1,5 +1,6 @@
 /* blogsearch related-posts widget. Embed:
    <script src="https://SEARCH-HOST/widget.js" data-limit="5" async></script>
+   In a service of many sites: src="https://SEARCH-HOST/api/sites/SITE/widget.js", or data-site="SITE".
    Options: data-url (default: the page's rel=canonical), data-target (CSS selector of the element
    to fill; default: right after this script), data-title (heading; default "Related posts").
    Untrusted text is set with textContent only; any failure leaves the page as it was. */
@@ -66,7 +67,10 @@
   }
 
   try {
-    var api = new URL(script.src, location.href).origin;
+    var src = new URL(script.src, location.href);
+    var site = script.getAttribute("data-site");
+    var own = /^(.*\/api\/sites\/[^\/]+)\/widget\.js$/.exec(src.pathname);
+    var api = site ? src.origin + "/api/sites/" + encodeURIComponent(site) : own ? src.origin + own[1] : src.origin + "/api";
     var limit = parseInt(script.getAttribute("data-limit") || "5", 10);
     if (!(limit >= 1 && limit <= 20)) { limit = 5; }
     var url = script.getAttribute("data-url");
@@ -75,7 +79,7 @@
       url = canonical && canonical.href;
     }
     if (!url || !window.fetch) { return; }
-    fetch(api + "/api/related?limit=" + limit + "&url=" + encodeURIComponent(url), { mode: "cors", credentials: "omit" })
+    fetch(api + "/related?limit=" + limit + "&url=" + encodeURIComponent(url), { mode: "cors", credentials: "omit" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) { if (data && data.items && data.items.length) { render(data.items); } })
       .catch(function () { /* the API is down: show nothing */ });

@@ -44,7 +44,7 @@ public final class GenerationWatcher implements AutoCloseable {
   }
 
   /** One check: swap to the current generation if it changed. */
-  synchronized void check() {
+  public synchronized void check() {
     try {
       serving.maybeRefresh();
       if (lastFailure != null) {

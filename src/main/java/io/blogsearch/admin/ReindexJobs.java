@@ -84,6 +84,7 @@ public final class ReindexJobs implements AutoCloseable {
    * are unchanged.
    */
   private final IndexBuilder.Sources sources;
+  private final CrawlBudget crawlBudget;
   private ReindexJob running;
   private boolean closed;
 
@@ -99,6 +100,13 @@ public final class ReindexJobs implements AutoCloseable {
   /** @param semantic the process's embedding model: jobs build posts' vectors with it when it is available */
   public ReindexJobs(SiteConfig site, BlogAnalyzers.Stemmer stemmer, SemanticModel semantic, ServingManager serving,
       Consumer<JobStatus> onFinish) {
+    this(site, stemmer, semantic, serving, onFinish, CrawlBudget.unlimited());
+  }
+
+  /** @param crawlBudget the process's crawl slots, shared by its sites: a job's crawl waits for one */
+  public ReindexJobs(SiteConfig site, BlogAnalyzers.Stemmer stemmer, SemanticModel semantic, ServingManager serving,
+      Consumer<JobStatus> onFinish, CrawlBudget crawlBudget) {
+    this.crawlBudget = crawlBudget;
     this.site = site;
     this.stemmer = stemmer;
     this.semantic = semantic;
@@ -250,8 +258,7 @@ public final class ReindexJobs implements AutoCloseable {
     long t0 = System.nanoTime();
     try {
       if (plan.mode() != CrawlPlan.Mode.PUSH) { // a push job only applies pushed posts: nothing to fetch
-        job.phase("crawl");
-        CrawlReport report = new Crawler(site, sources.crawl()).crawl(job::crawlProgress, plan, job::cancelRequested);
+        CrawlReport report = crawl(job, plan);
         job.crawled(report);
         if (job.cancelRequested()) {
           throw new IndexBuilder.Cancelled();
@@ -282,6 +289,23 @@ public final class ReindexJobs implements AutoCloseable {
     } finally {
       finished(job, t0);
     }
+  }
+
+  /** Crawls once the process's crawl budget has a slot (phase "waiting" until then). */
+  private CrawlReport crawl(ReindexJob job, CrawlPlan plan) throws InterruptedException {
+    job.phase(crawlBudget.hasFreeSlot() ? "crawl" : "waiting");
+    try (CrawlBudget.Slot slot = crawlBudget.acquire(job::cancelRequested)) {
+      if (slot == null) {
+        throw new IndexBuilder.Cancelled();
+      }
+      job.phase("crawl");
+      return new Crawler(site, sources.crawl()).crawl(job::crawlProgress, plan, job::cancelRequested);
+    }
+  }
+
+  /** Whether no job runs or waits: the site's jobs may be closed without cancelling anything. */
+  public synchronized boolean idle() {
+    return running == null && pending.all().isEmpty();
   }
 
   /** The job's posts' vectors, with progress in the job and its cancel checked between batches. */

@@ -39,6 +39,17 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
     return open(generations, g -> ServingIndex.open(g, options, semantic));
   }
 
+  /**
+   * As {@link #open(Generations, SearchOptions, SemanticSettings)}, but a site that has never
+   * published serves an empty index until its first generation is published (a site just added).
+   */
+  public static ServingManager openOrEmpty(Generations generations, SearchOptions options, SemanticSettings semantic) {
+    Function<Generations.Generation, ServingIndex> opener = g -> ServingIndex.open(g, options, semantic);
+    return open(generations, opener).orElseGet(() -> new ServingManager(
+        new ServingIndex(SearchService.empty(options), new RelatedService(io.blogsearch.related.RelatedSet.empty()), null),
+        generations, opener));
+  }
+
   /** As {@link #open(Generations, SearchOptions)} with another way to open a generation (tests). */
   static Optional<ServingManager> open(Generations generations, Function<Generations.Generation, ServingIndex> opener) {
     return generations.current().map(g -> new ServingManager(openChecked(opener, g), generations, opener));

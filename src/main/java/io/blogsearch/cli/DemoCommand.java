@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
       List<String> cors = new ArrayList<>(svc.corsOrigins());
       cors.add(blog.baseUrl());
       site = site.withService(new SiteConfig.Service(svc.synonyms(), cors, svc.queryTimeout(), svc.adminToken(),
-          svc.publicPerSecond(), svc.adminPerMinute(), svc.recrawlInterval(), svc.trustedProxies()));
+          svc.publicPerSecond(), svc.adminPerMinute(), svc.recrawlInterval(), svc.trustedProxies(), svc.ingestToken()));
       String example = SiteServices.examplePost(site);
       try (RunningService service = RunningService.start(site, "127.0.0.1", port, true, example, semantic)) {
         String api = "http://127.0.0.1:" + service.api.port();

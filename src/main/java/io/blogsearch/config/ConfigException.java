@@ -6,10 +6,17 @@ package io.blogsearch.config;
  */
 public final class ConfigException extends RuntimeException {
   private final String field;
+  private final String reason;
 
   public ConfigException(String field, String message) {
     super(field.isEmpty() ? message : "field '" + field + "': " + message);
     this.field = field;
+    this.reason = message;
+  }
+
+  /** What is wrong with the field, without its name. */
+  public String reason() {
+    return reason;
   }
 
   /** Dotted path of the offending field, e.g. {@code limits.maxPages}; empty for whole-file errors. */

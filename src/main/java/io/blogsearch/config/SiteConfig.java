@@ -120,9 +120,11 @@ public record SiteConfig(
    * @param adminPerMinute requests per minute per client on admin endpoints, burst twice that (0: no limit)
    * @param recrawlInterval run an incremental reindex this often, or null for never
    * @param trustedProxies TCP peers whose {@code X-Forwarded-For} / {@code Forwarded} headers name the client
+   * @param ingestToken a token that may only push posts (PUT/DELETE /posts), or null
    */
   public record Service(Path synonyms, List<String> corsOrigins, Duration queryTimeout, String adminToken,
-      double publicPerSecond, double adminPerMinute, Duration recrawlInterval, List<IpRange> trustedProxies) {
+      double publicPerSecond, double adminPerMinute, Duration recrawlInterval, List<IpRange> trustedProxies,
+      String ingestToken) {
     public Service {
       corsOrigins = List.copyOf(corsOrigins);
       trustedProxies = List.copyOf(trustedProxies);

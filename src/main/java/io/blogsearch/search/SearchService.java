@@ -92,6 +92,23 @@ public final class SearchService implements Closeable {
     }
   }
 
+  /**
+   * A service over an index with no posts yet: a site whose first crawl has not published
+   * anything answers empty results instead of failing.
+   */
+  public static SearchService empty(SearchOptions options) {
+    try {
+      org.apache.lucene.store.Directory dir = new org.apache.lucene.store.ByteBuffersDirectory();
+      try (org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(dir,
+          new org.apache.lucene.index.IndexWriterConfig())) {
+        w.commit();
+      }
+      return new SearchService(DirectoryReader.open(dir), options, SemanticSettings.keywordOnly());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create an empty index", e);
+    }
+  }
+
   public SearchResponse search(SearchRequest req) {
     long t0 = System.nanoTime();
     ParsedQuery parsed = parser.parse(req.q());

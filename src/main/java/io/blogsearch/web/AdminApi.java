@@ -17,8 +17,6 @@ import io.blogsearch.search.BadRequestException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The token-protected admin endpoints: start or queue, watch, list and cancel reindex jobs, index status,
- * rollback, and push ingestion (PUT/DELETE /api/admin/posts). The token comes in {@code Authorization: Bearer …} (or {@code X-Admin-Token})
- * and is compared in constant time; it is never logged.
+ * The admin endpoints of one site (the caller checked its token, see {@link Access}): start or
+ * queue, watch, list and cancel reindex jobs, index status, rollback, and push ingestion
+ * (PUT/DELETE posts). Made for each request from the open site it acts on.
  */
 final class AdminApi {
   private static final int MAX_URLS = 1000;
@@ -40,41 +38,21 @@ final class AdminApi {
   private final ServingManager serving;
   private final SiteConfig site;
   private final UrlNormalizer urls;
-  private final byte[] token;
   private final ObjectMapper json;
   private final SemanticModel.Status semantic;
   private final Pushes pushes;
   private final PushValidator pushed;
 
-  AdminApi(ReindexJobs jobs, ServingManager serving, SiteConfig site, String token, ObjectMapper json,
-      SemanticModel.Status semantic) {
+  AdminApi(ReindexJobs jobs, ServingManager serving, SiteConfig site, ObjectMapper json, SemanticModel.Status semantic) {
     this.jobs = jobs;
     this.semantic = semantic;
     this.serving = serving;
     this.site = site;
     this.urls = new UrlNormalizer(site.stripQueryParams());
-    this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.json = json;
     this.pushes = new Pushes(jobs, url -> serving.with(s -> s.search().post(url)).isPresent(),
         url -> serving.with(s -> s.postHash(url)));
     this.pushed = new PushValidator(site);
-  }
-
-  /** Throws a 401 {@link HttpError} unless the request carries the admin token. */
-  void authorize(Context ctx) {
-    if (token == null) {
-      throw new HttpError(401, "unauthorized", "the admin API is disabled: no admin token is configured (BLOGSEARCH_ADMIN_TOKEN)");
-    }
-    String given = ctx.header("Authorization");
-    if (given != null && given.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      given = given.substring(7).strip();
-    } else {
-      given = ctx.header("X-Admin-Token");
-    }
-    if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      throw new HttpError(401, "unauthorized", "a valid admin token is required");
-    }
   }
 
   void reindex(Context ctx) throws Exception {
@@ -82,7 +60,7 @@ final class AdminApi {
     try {
       // the job that will carry this request: started, newly queued, or a queued one it merged into
       JobStatus job = jobs.submit(plan, "api", allowShrink(ctx.body()));
-      ctx.header("Location", "/api/admin/jobs/" + job.id());
+      ctx.header("Location", jobsPath(ctx) + job.id());
       ctx.status(202).json(job);
     } catch (ReindexJobs.Stopped stopped) {
       ApiServer.error(ctx, 503, "unavailable", stopped.getMessage());
@@ -122,7 +100,7 @@ final class AdminApi {
     if (outcome.job().isPresent()) {
       JobStatus job = outcome.job().get();
       out.put("job", job);
-      ctx.header("Location", "/api/admin/jobs/" + job.id());
+      ctx.header("Location", jobsPath(ctx) + job.id());
       ctx.status(202);
     }
     ctx.json(out);
@@ -154,6 +132,12 @@ final class AdminApi {
       }
     }
     return out.toByteArray();
+  }
+
+  /** Where this site's jobs are: {@code /api/admin/jobs/} or {@code /api/sites/{site}/admin/jobs/}, as the request came. */
+  static String jobsPath(Context ctx) {
+    String path = ctx.path();
+    return path.substring(0, path.indexOf("/admin/") + "/admin/".length()) + "jobs/";
   }
 
   /** Whether a (validated) reindex body asks to publish even an index that shrinks. */

@@ -8,60 +8,69 @@ import io.blogsearch.admin.ServingManager;
 import io.blogsearch.config.SiteConfig;
 import io.blogsearch.encoder.SemanticModel;
 import io.blogsearch.extract.UrlNormalizer;
-import io.blogsearch.related.RelatedService;
 import io.blogsearch.search.BadRequestException;
-import io.blogsearch.search.SearchResponse;
+import io.blogsearch.sites.ServiceSites;
+import io.blogsearch.sites.Site;
+import io.blogsearch.sites.SiteCredentials;
+import io.blogsearch.sites.SiteRegistry;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web stage's façade: the JSON API over HTTP (Javalin on Jetty). Every error is
- * {@code {error, message}} with the right status; stack traces go to the server log only. GETs
- * are gzipped and carry an ETag (a repeat with If-None-Match gets 304) and a short Cache-Control.
- * Routes, top to bottom: CORS and query-string checks, the endpoints, then error mapping.
+ * The web stage's façade: the JSON API over HTTP (Javalin on Jetty) for every site the registry
+ * serves. Each site's routes live under {@code /api/sites/{site}/…} and its search page under
+ * {@code /sites/{site}/}; with exactly one site the routes without a site key are its aliases.
+ * Every error is {@code {error, message}} with the right status; stack traces go to the server
+ * log only. Routes, top to bottom: CORS, rate limits and query-string checks, the endpoints, then
+ * error mapping.
  */
 public final class ApiServer implements AutoCloseable {
   /** How long {@link #close()} waits for in-flight requests. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-  private static final int MAX_SUGGESTIONS = 10;
   private static final byte[] WIDGET = WebPages.resource("/web/widget.js");
+  private static final String SITE_API = "/api/sites/{site}";
+
+  /** What the admin endpoints of a single site act on. */
+  public record Admin(ReindexJobs jobs, SiteConfig site) {}
+
+  /** A handler of one open site's request. */
+  @FunctionalInterface
+  private interface SiteHandler {
+    void handle(Context ctx, Site site, Site.Runtime runtime) throws Exception;
+  }
 
   private final SemanticModel.Status semantic;
-  private final ServingManager serving;
-  private final UrlNormalizer urls;
-  private final Set<String> corsOrigins;
+  private final SiteRegistry registry;
   private final ApiMetrics metrics;
-  private final RateLimiter publicLimit;
-  private final RateLimiter adminLimit;
-  private final ClientAddress clients;
-  private final AdminApi admin;
+  private final SiteRequests requests;
+  private final Access access;
+  private final SiteApi siteApi;
+  private final OperatorApi operator;
   private final WebPages pages;
+  private final boolean adminRoutes;
   private final Javalin app;
   private final ObjectMapper mapper;
 
-  /** What the admin endpoints act on. */
-  public record Admin(ReindexJobs jobs, SiteConfig site) {}
-
-  /** Public endpoints only, without limits: tests and benchmarks. */
+  /** Public endpoints of one fixed index, without limits: tests and benchmarks. */
   public ApiServer(ServingManager serving, UrlNormalizer urls, List<String> corsOrigins) {
-    this(serving, urls, ApiSettings.unlimited(corsOrigins), new ApiMetrics(serving), null);
+    this(serving, urls, ApiSettings.unlimited(corsOrigins), new ApiMetrics(), null);
   }
 
   /**
+   * One site (single-site serve, tests).
+   *
    * @param serving the serving index (search and related lists of one generation; a reindex swaps it)
    * @param urls normaliser for URLs callers pass in
    * @param settings CORS, rate limits, admin token
@@ -76,22 +85,32 @@ public final class ApiServer implements AutoCloseable {
   /** @param semantic whether the embedding model is loaded, shown in {@code /ready} and {@code /api/admin/status} */
   public ApiServer(ServingManager serving, UrlNormalizer urls, ApiSettings settings, ApiMetrics metrics, Admin adminTarget,
       SemanticModel.Status semantic) {
+    this(single(serving, urls, settings, adminTarget), ProcessSettings.of(settings), metrics, semantic, adminTarget != null);
+  }
+
+  /**
+   * Every site of a service.
+   *
+   * @param semantic whether the process's embedding model is loaded
+   */
+  public ApiServer(ServiceSites sites, ProcessSettings settings, ApiMetrics metrics, SemanticModel.Status semantic) {
+    this(sites, settings, metrics, semantic, true);
+  }
+
+  private ApiServer(ServiceSites sites, ProcessSettings settings, ApiMetrics metrics, SemanticModel.Status semantic,
+      boolean adminRoutes) {
     this.semantic = semantic;
-    this.serving = serving;
-    this.urls = urls;
-    this.corsOrigins = Set.copyOf(settings.corsOrigins());
+    this.registry = sites.registry();
     this.metrics = metrics;
-    this.publicLimit = new RateLimiter(settings.publicPerSecond(), 1_000_000_000L);
-    this.adminLimit = new RateLimiter(settings.adminPerMinute(), 60_000_000_000L);
-    this.clients = new ClientAddress(settings.trustedProxies());
+    this.adminRoutes = adminRoutes;
+    this.requests = new SiteRequests(registry, settings);
+    this.access = new Access(settings.operatorToken(), registry);
     this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    this.pages = new WebPages(serving, settings.demoWidgetPage());
-    this.admin = adminTarget == null ? null
-        : new AdminApi(adminTarget.jobs(), serving, adminTarget.site(), settings.adminToken(), mapper, semantic);
-    if (adminTarget != null) {
-      metrics.watchQueue(adminTarget.jobs());
-    }
+    this.siteApi = new SiteApi(mapper, metrics);
+    this.operator = new OperatorApi(sites);
+    this.pages = new WebPages(settings.demoWidgetPage());
+    metrics.watch(registry);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.http.prefer405over404 = true;
@@ -109,41 +128,44 @@ public final class ApiServer implements AutoCloseable {
       });
       config.requestLogger.http((ctx, ms) -> {
         LOG.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip());
-        metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
+        metrics.request(requests.siteTag(ctx), ctx.method().name(), route(ctx), ctx.statusCode(), ms);
       });
-      config.routes.before(this::cors);
+      config.routes.before(requests::cors);
       config.routes.before(ApiServer::securityHeaders);
-      config.routes.before(this::rateLimit);
+      config.routes.before(requests::rateLimit);
       config.routes.before("/api/*", ApiServer::rejectMalformedQueryString);
-      for (String path : List.of("/api/search", "/api/suggest", "/api/posts", "/api/related")) {
-        config.routes.options(path, ctx -> ctx.status(HttpStatus.NO_CONTENT));
-      }
-      config.routes.get("/", pages::search);
-      config.routes.get("/admin", pages::admin);
       config.routes.get("/assets/{name}", pages::asset);
       config.routes.get("/demo/widget", pages::demoWidget);
+      config.routes.get("/admin", pages::admin);
       config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
       config.routes.get("/ready", this::ready);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-      if (admin != null) {
-        config.routes.before("/api/admin/*", admin::authorize);
-        config.routes.post("/api/admin/reindex", admin::reindex);
-        config.routes.get("/api/admin/jobs", admin::jobList);
-        config.routes.get("/api/admin/jobs/{id}", admin::job);
-        config.routes.post("/api/admin/jobs/{id}/cancel", admin::cancel);
-        config.routes.get("/api/admin/status", admin::status);
-        config.routes.post("/api/admin/rollback", admin::rollback);
-        config.routes.put("/api/admin/posts", admin::putPosts);
-        config.routes.delete("/api/admin/posts", admin::deletePost);
-      }
-      config.routes.get("/api/search", this::search);
-      config.routes.get("/api/suggest", this::suggest);
-      config.routes.get("/api/posts", this::post);
-      config.routes.get("/api/related", this::related);
-      config.routes.get("/widget.js", ctx -> {
-        send(ctx, WIDGET, etagOf(WIDGET), "application/javascript; charset=utf-8");
-        ctx.header("Cache-Control", "public, max-age=3600");
+      config.routes.get("/", onSite((ctx, site, r) -> pages.search(ctx, r.serving(), "/", "/api")));
+      config.routes.get("/sites/{site}/", onSite((ctx, site, r) ->
+          pages.search(ctx, r.serving(), "/sites/" + site.key() + "/", "/api/sites/" + site.key())));
+      config.routes.get("/widget.js", ApiServer::widget);
+      config.routes.get(SITE_API + "/widget.js", ctx -> {
+        site(ctx);
+        widget(ctx);
       });
+      config.routes.get(SITE_API + "/ready", onSite((ctx, site, r) -> ctx.json(siteApi.ready(site, r))));
+      for (String prefix : List.of(SITE_API, "/api")) {
+        siteRoutes(config.routes, prefix);
+      }
+      if (adminRoutes) {
+        config.routes.get("/api/admin/sites", ctx -> {
+          access.operator(ctx);
+          operator.list(ctx);
+        });
+        config.routes.post("/api/admin/sites", ctx -> {
+          access.operator(ctx);
+          operator.add(ctx);
+        });
+        config.routes.delete("/api/admin/sites/{site}", ctx -> {
+          access.operator(ctx);
+          operator.remove(ctx);
+        });
+      }
       config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
       config.routes.exception(FieldError.class, (e, ctx) ->
           ctx.status(400).json(new ApiError("bad_request", e.getMessage(), e.field)));
@@ -160,6 +182,80 @@ public final class ApiServer implements AutoCloseable {
     });
   }
 
+  /** A site's public and admin routes under {@code prefix} ({@code /api/sites/{site}}, or {@code /api} for the only site). */
+  private void siteRoutes(RoutesConfig routes, String prefix) {
+    for (String path : List.of("/search", "/suggest", "/posts", "/related")) {
+      routes.options(prefix + path, ctx -> {
+        site(ctx);
+        ctx.status(HttpStatus.NO_CONTENT);
+      });
+    }
+    routes.get(prefix + "/search", onSite(siteApi::search));
+    routes.get(prefix + "/suggest", onSite(siteApi::suggest));
+    routes.get(prefix + "/posts", onSite(siteApi::post));
+    routes.get(prefix + "/related", onSite(siteApi::related));
+    if (!adminRoutes) {
+      return;
+    }
+    routes.post(prefix + "/admin/reindex", onAdmin(false, AdminApi::reindex));
+    routes.get(prefix + "/admin/jobs", onAdmin(false, AdminApi::jobList));
+    routes.get(prefix + "/admin/jobs/{id}", onAdmin(false, AdminApi::job));
+    routes.post(prefix + "/admin/jobs/{id}/cancel", onAdmin(false, AdminApi::cancel));
+    routes.get(prefix + "/admin/status", onAdmin(false, AdminApi::status));
+    routes.post(prefix + "/admin/rollback", onAdmin(false, AdminApi::rollback));
+    routes.put(prefix + "/admin/posts", onAdmin(true, AdminApi::putPosts));
+    routes.delete(prefix + "/admin/posts", onAdmin(true, AdminApi::deletePost));
+  }
+
+  /** An admin endpoint of one site. */
+  @FunctionalInterface
+  private interface AdminHandler {
+    void handle(AdminApi admin, Context ctx) throws Exception;
+  }
+
+  /** @param push whether the site's ingest token suffices (push routes) */
+  private Handler onAdmin(boolean push, AdminHandler handler) {
+    return ctx -> {
+      Site site = site(ctx);
+      // checked before the site is opened: a refused request costs nothing
+      if (push) {
+        access.sitePush(ctx, site);
+      } else {
+        access.siteAdmin(ctx, site);
+      }
+      within(ctx, site, (c, s, r) -> {
+        if (r.jobs() == null || s.settings().config() == null) {
+          throw new HttpError(404, "not_found", "site " + s.key() + " has no admin API");
+        }
+        handler.handle(new AdminApi(r.jobs(), r.serving(), s.settings().config(), mapper, semantic), c);
+      });
+    };
+  }
+
+  private Handler onSite(SiteHandler handler) {
+    return ctx -> within(ctx, site(ctx), handler);
+  }
+
+  /** Runs {@code handler} holding the open site; a removed site answers 404, one that cannot open 503. */
+  private void within(Context ctx, Site site, SiteHandler handler) throws Exception {
+    try {
+      registry.use(site, r -> {
+        handler.handle(ctx, site, r);
+        return null;
+      });
+    } catch (Site.Gone gone) {
+      throw new HttpError(404, "not_found", "no site " + site.key());
+    } catch (Site.Unavailable down) {
+      LOG.warn("{}", down.getMessage());
+      throw new HttpError(503, "unavailable", "site " + site.key() + " cannot answer right now: its index did not open");
+    }
+  }
+
+  /** The site the request names ({@code {site}} in its path), or the only site; 404 JSON when there is none. */
+  private Site site(Context ctx) {
+    return requests.site(ctx).orElseThrow(() -> requests.noSite(ctx));
+  }
+
   /** Starts listening; port 0 picks a free one. */
   public ApiServer start(String host, int port) {
     app.start(host, port);
@@ -170,110 +266,29 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
-  private void search(Context ctx) throws Exception {
-    var request = RequestParams.searchRequest(ctx);
-    SearchResponse r = serving.with(s -> s.search().search(request));
-    metrics.searched();
-    // tookMs varies between identical answers; the validator must not.
-    SearchResponse stable = new SearchResponse(r.total(), 0, r.hits(), r.facets(), r.didYouMean(), r.relaxed(), r.partial(),
-        r.message(), r.mode(), r.fallback());
-    cacheable(ctx, r, "W/" + etagOf(mapper.writeValueAsBytes(stable)));
+  private static void widget(Context ctx) throws Exception {
+    SiteApi.send(ctx, WIDGET, SiteApi.etagOf(WIDGET), "application/javascript; charset=utf-8");
+    ctx.header("Cache-Control", "public, max-age=3600");
   }
 
-  private void suggest(Context ctx) throws Exception {
-    String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
-    int limit = RequestParams.intParam(ctx, "limit", 8);
-    if (limit < 1 || limit > MAX_SUGGESTIONS) {
-      throw new BadRequestException("limit must be between 1 and " + MAX_SUGGESTIONS + " (got " + limit + ")");
-    }
-    cacheable(ctx, Map.of("suggestions", serving.with(s -> s.search().suggest(q, limit))));
-  }
-
-  /** The stored post by {@code url}, or by {@code id} (the id search hits and related items carry). */
-  private void post(Context ctx) throws Exception {
-    String id = ctx.queryParam("id");
-    if (ctx.queryParam("url") == null && id != null && !id.isBlank()) {
-      var post = serving.with(s -> s.search().postById(id.strip()));
-      if (post.isEmpty()) {
-        error(ctx, 404, "not_found", "no post with id " + RequestParams.abbreviate(id) + " in the index");
-        return;
-      }
-      cacheable(ctx, post.get());
-      return;
-    }
-    String raw = RequestParams.required(ctx, "url");
-    String url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
-    var post = serving.with(s -> s.search().post(url));
-    if (post.isEmpty()) {
-      error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviateUrl(url) + " in the index");
-      return;
-    }
-    cacheable(ctx, post.get());
-  }
-
-  private void related(Context ctx) throws Exception {
-    String id = ctx.queryParam("id");
-    String url;
-    if (ctx.queryParam("url") == null && id != null && !id.isBlank()) {
-      url = serving.with(s -> s.related().urlOf(id.strip())).orElse(null);
-      if (url == null) {
-        error(ctx, 404, "not_found", "no post with id " + RequestParams.abbreviate(id) + " in the index");
+  /** Ready when the service runs; with one site, when that site's index answers (its documents and generation). */
+  private void ready(Context ctx) throws Exception {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    var only = registry.single();
+    if (only.isPresent()) {
+      try {
+        out.putAll(registry.use(only.get(), r -> siteApi.ready(only.get(), r)));
+      } catch (RuntimeException e) {
+        error(ctx, 503, "not_ready", "the index is not open");
         return;
       }
     } else {
-      String raw = RequestParams.required(ctx, "url");
-      url = urls.normalize(raw).orElseThrow(() -> new BadRequestException("url must be an absolute http(s) URL"));
+      out.put("status", "ready");
+      out.put("sites", registry.size());
+      out.put("open", registry.openCount());
     }
-    int limit = RequestParams.intParam(ctx, "limit", 5);
-    if (limit < 1 || limit > RelatedService.MAX_LIMIT) {
-      throw new BadRequestException("limit must be between 1 and " + RelatedService.MAX_LIMIT + " (got " + limit + ")");
-    }
-    RelatedService.Answer answer = serving.with(s -> s.related().lookup(url, limit));
-    metrics.relatedServed();
-    if (answer instanceof RelatedService.Found found) {
-      cacheable(ctx, Map.of("url", url, "items", found.list().items(), "fallback", found.list().fallback()));
-    } else if (answer instanceof RelatedService.NotAPost) {
-      error(ctx, 404, "not_a_post", RequestParams.abbreviateUrl(url) + " is a page of the site, but not a post");
-    } else {
-      error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviateUrl(url) + " in the index");
-    }
-  }
-
-  private void ready(Context ctx) {
-    try {
-      Map<String, Object> out = serving.with(s -> {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("status", "ready");
-        m.put("documents", s.search().documentCount());
-        m.put("generation", s.generation() == null ? null : s.generation().name());
-        m.put("semantic", semantic);
-        return m;
-      });
-      ctx.json(out);
-    } catch (RuntimeException e) {
-      error(ctx, 503, "not_ready", "the index is not open");
-    }
-  }
-
-  private void rateLimit(Context ctx) {
-    boolean isAdmin = ctx.path().startsWith("/api/admin/");
-    if (!isAdmin && !ctx.path().startsWith("/api/") && !ctx.path().equals("/widget.js") && !ctx.path().equals("/")) {
-      return;
-    }
-    RateLimiter limiter = isAdmin ? adminLimit : publicLimit;
-    if (limiter.unlimited()) {
-      return;
-    }
-    String client = clients.of(ctx.ip(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-For"));
-    RateLimiter.Decision d = limiter.acquire(client);
-    if (!d.allowed()) {
-      ctx.header("Retry-After", String.valueOf(d.retryAfterSeconds()));
-      throw new HttpError(429, "too_many_requests", "rate limit exceeded; slow down and retry");
-    }
-  }
-
-  private static List<String> headers(Context ctx, String name) {
-    return Collections.list(ctx.req().getHeaders(name));
+    out.put("semantic", semantic);
+    ctx.json(out);
   }
 
   private static void securityHeaders(Context ctx) {
@@ -291,17 +306,6 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private void cors(Context ctx) {
-    String origin = ctx.header("Origin");
-    if (origin != null && (corsOrigins.contains("*") || corsOrigins.contains(origin))) {
-      ctx.header("Access-Control-Allow-Origin", corsOrigins.contains("*") ? "*" : origin);
-      ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
-      ctx.header("Access-Control-Allow-Headers", "Content-Type, If-None-Match");
-      ctx.header("Access-Control-Max-Age", "600");
-    }
-    ctx.header("Vary", "Origin, Accept-Encoding");
-  }
-
   /** Jetty quietly drops parameters it cannot decode; a visitor's query must not vanish unnoticed. */
   private static void rejectMalformedQueryString(Context ctx) {
     String qs = ctx.queryString();
@@ -317,33 +321,6 @@ public final class ApiServer implements AutoCloseable {
 
   private static boolean isHex(char c) {
     return Character.digit(c, 16) >= 0;
-  }
-
-  /**
-   * Sends {@code body} as JSON with a strong ETag of its bytes and a short Cache-Control; a
-   * request whose If-None-Match carries that ETag gets 304 without a body.
-   */
-  private void cacheable(Context ctx, Object body) throws Exception {
-    byte[] json = mapper.writeValueAsBytes(body);
-    send(ctx, json, etagOf(json), "application/json");
-  }
-
-  private void cacheable(Context ctx, Object body, String etag) throws Exception {
-    send(ctx, mapper.writeValueAsBytes(body), etag, "application/json");
-  }
-
-  private static String etagOf(byte[] json) throws Exception {
-    return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12) + "\"";
-  }
-
-  private static void send(Context ctx, byte[] body, String etag, String contentType) {
-    ctx.header("ETag", etag).header("Cache-Control", "public, max-age=60");
-    String ifNoneMatch = ctx.header("If-None-Match");
-    if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
-      ctx.status(HttpStatus.NOT_MODIFIED);
-      return;
-    }
-    ctx.contentType(contentType).result(body);
   }
 
   private void unexpected(Exception e, Context ctx) {
@@ -367,6 +344,19 @@ public final class ApiServer implements AutoCloseable {
 
   static void error(Context ctx, int status, String code, String message) {
     ctx.status(status).json(new ApiError(code, message));
+  }
+
+  /** One site around an index that is already open (the single-site constructors). */
+  private static ServiceSites single(ServingManager serving, UrlNormalizer urls, ApiSettings settings, Admin admin) {
+    SiteConfig config = admin == null ? null : admin.site();
+    String key = config == null ? "site" : config.name();
+    SiteCredentials credentials = new SiteCredentials(settings.adminToken(),
+        config == null ? null : config.service().ingestToken());
+    Site site = Site.open(new Site.Settings(key, config, urls, settings.corsOrigins(), credentials),
+        new Site.Runtime(serving, admin == null ? null : admin.jobs(), null));
+    return new ServiceSites(SiteRegistry.of(site), null, c -> {
+      throw new IllegalStateException("a single-site server cannot add sites");
+    }, null, null);
   }
 
   @Override

@@ -28,12 +28,25 @@ final class SearchPage {
   private final SearchRequest req;
   private final SearchResponse res;
   private final String error;
+  private final String base;
+  private final String api;
 
-  /** @param res the answer, or null when the request was bad ({@code error} says why) */
+  /** The page of the only site, at {@code /}. */
   SearchPage(SearchRequest req, SearchResponse res, String error) {
+    this(req, res, error, "/", "/api");
+  }
+
+  /**
+   * @param res the answer, or null when the request was bad ({@code error} says why)
+   * @param base the page's own path ({@code /} or {@code /sites/{site}/}): form and links go there
+   * @param api the site's API prefix ({@code /api} or {@code /api/sites/{site}}), for search.js
+   */
+  SearchPage(SearchRequest req, SearchResponse res, String error, String base, String api) {
     this.req = req;
     this.res = res;
     this.error = error;
+    this.base = base;
+    this.api = api;
   }
 
   String page() {
@@ -43,14 +56,15 @@ final class SearchPage {
         .append(req.q().isBlank() ? "Search" : esc(req.q()) + " – Search").append("</title>\n")
         .append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n<script src=\"/assets/search.js\" defer></script>\n")
         .append("</head>\n<body>\n<a class=\"bs-skip\" href=\"#bs-results\">Skip to results</a>\n")
-        .append("<header class=\"bs-header\"><a class=\"bs-brand\" href=\"/\">blogsearch</a></header>\n<main>\n");
+        .append("<header class=\"bs-header\"><a class=\"bs-brand\" href=\"").append(esc(base)).append("\">blogsearch</a></header>\n<main>\n");
     form(h);
     h.append("<div id=\"bs-results\" aria-live=\"polite\">\n").append(results()).append("</div>\n</main>\n</body>\n</html>\n");
     return h.toString();
   }
 
   private void form(StringBuilder h) {
-    h.append("<form class=\"bs-search\" role=\"search\" action=\"/\" method=\"get\">\n")
+    h.append("<form class=\"bs-search\" role=\"search\" action=\"").append(esc(base)).append("\" data-api=\"")
+        .append(esc(api)).append("\" method=\"get\">\n")
         .append("<label for=\"bs-q\">Search the blog</label>\n<div class=\"bs-row\">\n<div class=\"bs-box\">")
         .append("<input id=\"bs-q\" name=\"q\" type=\"search\" value=\"").append(esc(req.q()))
         .append("\" autocomplete=\"off\" role=\"combobox\" aria-autocomplete=\"list\" aria-expanded=\"false\" aria-controls=\"bs-suggest\">")
@@ -233,8 +247,8 @@ final class SearchPage {
     return p;
   }
 
-  private static String href(Map<String, List<String>> p) {
-    StringBuilder sb = new StringBuilder("/?");
+  private String href(Map<String, List<String>> p) {
+    StringBuilder sb = new StringBuilder(base).append('?');
     for (Map.Entry<String, List<String>> e : p.entrySet()) {
       for (String v : e.getValue()) {
         if (!v.isEmpty() || e.getKey().equals("q")) {

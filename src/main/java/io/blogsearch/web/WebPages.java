@@ -22,18 +22,20 @@ final class WebPages {
       "search.js", "application/javascript; charset=utf-8",
       "admin.js", "application/javascript; charset=utf-8");
 
-  private final ServingManager serving;
   private final String demoWidgetPage;
   private final byte[] adminPage = resource("/web/admin.html");
   private final Map<String, byte[]> assets = new java.util.HashMap<>();
 
-  WebPages(ServingManager serving, String demoWidgetPage) {
-    this.serving = serving;
+  WebPages(String demoWidgetPage) {
     this.demoWidgetPage = demoWidgetPage;
     ASSETS.keySet().forEach(name -> assets.put(name, resource("/web/" + name)));
   }
 
-  void search(Context ctx) {
+  /**
+   * @param base the page's path ({@code /} or {@code /sites/{site}/})
+   * @param api the site's API prefix ({@code /api} or {@code /api/sites/{site}})
+   */
+  void search(Context ctx, ServingManager serving, String base, String api) {
     ctx.header("Content-Security-Policy", PAGE_CSP).header("Cache-Control", "no-cache");
     SearchRequest req;
     SearchPage page;
@@ -41,10 +43,10 @@ final class WebPages {
       req = RequestParams.searchRequest(ctx);
       SearchRequest r = req;
       SearchResponse res = serving.with(s -> s.search().search(r));
-      page = new SearchPage(req, res, null);
+      page = new SearchPage(req, res, null, base, api);
     } catch (BadRequestException e) {
       req = SearchRequest.of(ctx.queryParam("q") == null ? "" : ctx.queryParam("q").length() > 1000 ? "" : ctx.queryParam("q"));
-      page = new SearchPage(req, null, e.getMessage());
+      page = new SearchPage(req, null, e.getMessage(), base, api);
       ctx.status(400);
     }
     boolean fragment = "1".equals(ctx.queryParam("fragment"));

@@ -260,8 +260,9 @@ class AdminApiTest {
       String metrics = f.get("/metrics", null).body();
       assertTrue(metrics.contains("blogsearch_http_requests_seconds_bucket{"), metrics);
       assertTrue(metrics.contains("route=\"/api/search\""), metrics);
-      assertTrue(metrics.contains("blogsearch_search_requests_total 1.0"), metrics);
-      assertTrue(metrics.contains("blogsearch_index_documents 37.0"), metrics);
+      assertTrue(metrics.contains("blogsearch_search_requests_total{site=\"admin\"} 1.0"), metrics);
+      assertTrue(metrics.contains("blogsearch_index_documents{site=\"admin\"} 37.0"), metrics);
+      assertTrue(metrics.contains("site=\"admin\",status=\"200\""), metrics);
       assertTrue(metrics.contains("blogsearch_index_size_bytes"), metrics);
     }
   }

@@ -68,11 +68,11 @@ final class AdminFixture implements AutoCloseable {
     SearchOptions options = SearchOptions.defaults(BlogAnalyzers.synonyms("", BlogAnalyzers.Stemmer.PORTER));
     new IndexBuilder(site, options.stemmer()).build(true, () -> false);
     serving = ServingManager.open(new Generations(site.generationsDir()), options).orElseThrow();
-    ApiMetrics metrics = new ApiMetrics(serving);
+    ApiMetrics metrics = new ApiMetrics();
     SiteConfig jobSite = jobDelay.isZero() ? site : site.withPoliteness(new SiteConfig.Politeness(1, jobDelay,
         Duration.ofSeconds(1), "blogsearch-bot/test", true, false));
-    jobs = semantic == null ? new ReindexJobs(jobSite, options.stemmer(), serving, metrics::jobFinished)
-        : new ReindexJobs(jobSite, options.stemmer(), semantic, serving, metrics::jobFinished);
+    jobs = semantic == null ? new ReindexJobs(jobSite, options.stemmer(), serving, metrics.jobsOf(site.name()))
+        : new ReindexJobs(jobSite, options.stemmer(), semantic, serving, metrics.jobsOf(site.name()));
     api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()),
         settings == null ? new ApiSettings(List.of(), 0, 0, TOKEN, null) : settings, metrics, new ApiServer.Admin(jobs, site))
         .start("127.0.0.1", 0);

@@ -127,9 +127,9 @@ class JobQueueTest {
       assertEquals("full", queue.get("jobs").get(0).get("mode").asText());
       assertTrue(queue.get("oldestWaitingSeconds").asDouble() > 0, queue.toString());
       String metrics = f.get("/metrics", null).body();
-      assertTrue(metrics.contains("\nblogsearch_jobs_queued 1.0\n"), metrics);
-      assertTrue(metrics.contains("\nblogsearch_jobs_queue_wait_seconds "), metrics);
-      assertFalse(metrics.contains("\nblogsearch_jobs_queue_wait_seconds 0.0\n"), metrics);
+      assertTrue(metrics.contains("\nblogsearch_jobs_queued{site=\"admin\"} 1.0\n"), metrics);
+      assertTrue(metrics.contains("\nblogsearch_jobs_queue_wait_seconds{site=\"admin\"} "), metrics);
+      assertFalse(metrics.contains("\nblogsearch_jobs_queue_wait_seconds{site=\"admin\"} 0.0\n"), metrics);
 
       HttpResponse<String> cancel = f.post("/api/admin/jobs/" + full + "/cancel", "", TOKEN);
       assertEquals(202, cancel.statusCode(), cancel.body());
@@ -137,8 +137,8 @@ class JobQueueTest {
       assertEquals("cancelled while queued; it never ran", f.parse(cancel).get("message").asText());
       assertEquals(0, f.parse(f.get("/api/admin/status", TOKEN)).get("queue").get("length").asInt());
       String after = f.get("/metrics", null).body();
-      assertTrue(after.contains("\nblogsearch_jobs_queued 0.0\n"), after);
-      assertTrue(after.contains("\nblogsearch_jobs_queue_wait_seconds 0.0\n"), after);
+      assertTrue(after.contains("\nblogsearch_jobs_queued{site=\"admin\"} 0.0\n"), after);
+      assertTrue(after.contains("\nblogsearch_jobs_queue_wait_seconds{site=\"admin\"} 0.0\n"), after);
       assertEquals(409, f.post("/api/admin/jobs/" + full + "/cancel", "", TOKEN).statusCode(), "no longer queued");
 
       assertEquals("succeeded", f.awaitJob(running).get("state").asText());

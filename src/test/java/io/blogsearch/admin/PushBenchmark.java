@@ -91,7 +91,7 @@ public final class PushBenchmark {
     try (ServingManager serving = ServingManager.open(new Generations(site.generationsDir()), options).orElseThrow();
         ReindexJobs jobs = new ReindexJobs(site, options.stemmer(), serving, j -> { });
         ApiServer api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()),
-            new ApiSettings(List.of(), 500, 600, TOKEN, null), new ApiMetrics(serving), new ApiServer.Admin(jobs, site))
+            new ApiSettings(List.of(), 500, 600, TOKEN, null), new ApiMetrics(), new ApiServer.Admin(jobs, site))
             .start("127.0.0.1", 0)) {
       String base = "http://127.0.0.1:" + api.port();
       // posts of a few paragraphs at least: half of a 3-line index page is no post's companion

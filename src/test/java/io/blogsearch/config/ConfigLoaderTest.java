@@ -119,11 +119,11 @@ class ConfigLoaderTest {
 
   @Test
   void parsesDurationsInEveryUnit() {
-    assertEquals(Duration.ofMillis(250), ConfigLoader.parseDuration("250ms"));
-    assertEquals(Duration.ofMillis(250), ConfigLoader.parseDuration("250"));
-    assertEquals(Duration.ofSeconds(5), ConfigLoader.parseDuration("5s"));
-    assertEquals(Duration.ofMinutes(2), ConfigLoader.parseDuration("2m"));
-    assertEquals(Duration.ofHours(1), ConfigLoader.parseDuration("1h"));
-    assertEquals(null, ConfigLoader.parseDuration("5 days"));
+    assertEquals(Duration.ofMillis(250), YamlNode.parseDuration("250ms"));
+    assertEquals(Duration.ofMillis(250), YamlNode.parseDuration("250"));
+    assertEquals(Duration.ofSeconds(5), YamlNode.parseDuration("5s"));
+    assertEquals(Duration.ofMinutes(2), YamlNode.parseDuration("2m"));
+    assertEquals(Duration.ofHours(1), YamlNode.parseDuration("1h"));
+    assertEquals(null, YamlNode.parseDuration("5 days"));
   }
 }

@@ -78,7 +78,7 @@ class BrowserUiTest {
     serving = ServingManager.open(new Generations(site.generationsDir()), options).orElseThrow();
     jobs = new ReindexJobs(site, options.stemmer(), serving, j -> { });
     api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()),
-        new ApiSettings(List.of(blog.baseUrl()), 0, 0, TOKEN, null), new ApiMetrics(serving), new ApiServer.Admin(jobs, site))
+        new ApiSettings(List.of(blog.baseUrl()), 0, 0, TOKEN, null), new ApiMetrics(), new ApiServer.Admin(jobs, site))
         .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + api.port();
     blog.embedWidget(base + "/widget.js");

@@ -47,7 +47,7 @@ class RateLimitTest {
   private String start(double publicPerSecond, String... trustedProxies) {
     List<IpRange> trusted = java.util.Arrays.stream(trustedProxies).map(IpRange::parse).toList();
     ApiServer api = new ApiServer(fixture.serving, new UrlNormalizer(fixture.site.stripQueryParams()),
-        new ApiSettings(List.of(), publicPerSecond, 0, null, null, trusted), new ApiMetrics(fixture.serving), null)
+        new ApiSettings(List.of(), publicPerSecond, 0, null, null, trusted), new ApiMetrics(), null)
         .start("127.0.0.1", 0);
     servers.add(api);
     return "http://127.0.0.1:" + api.port();

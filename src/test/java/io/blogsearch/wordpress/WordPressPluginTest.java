@@ -133,8 +133,8 @@ class WordPressPluginTest {
       SearchOptions options = SearchOptions.defaults(BlogAnalyzers.synonyms("", BlogAnalyzers.Stemmer.PORTER));
       new IndexBuilder(site, options.stemmer()).build(true, () -> false);
       ServingManager serving = ServingManager.open(new Generations(site.generationsDir()), options).orElseThrow();
-      ApiMetrics metrics = new ApiMetrics(serving);
-      ReindexJobs jobs = new ReindexJobs(site, options.stemmer(), serving, metrics::jobFinished);
+      ApiMetrics metrics = new ApiMetrics();
+      ReindexJobs jobs = new ReindexJobs(site, options.stemmer(), serving, metrics.jobsOf(site.name()));
       ApiServer api = new ApiServer(serving, new UrlNormalizer(site.stripQueryParams()),
           new ApiSettings(List.of(), 0, 0, TOKEN, null), metrics, new ApiServer.Admin(jobs, site)).start("127.0.0.1", 0);
       System.out.printf("engine: crawled and indexed %s in %.1f s, serving %s posts on port %d%n", wordpress,
