@@ -46,6 +46,8 @@ public final class SiteRegistry implements AutoCloseable {
   private final Map<String, ScheduledFuture<?>> schedules = new LinkedHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final int maxOpen;
+  /** Set when a site opened over the cap because every other open site was busy: try again on the next use. */
+  private volatile boolean overCap;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "site-registry");
     t.setDaemon(true);
@@ -117,17 +119,17 @@ public final class SiteRegistry implements AutoCloseable {
    * @throws Site.Unavailable when its index cannot be opened
    */
   public <T> T use(Site site, Site.Work<T> work) throws Exception {
-    if (!site.isOpen()) {
+    if (!site.isOpen() || overCap) {
       makeRoomFor(site);
     }
     return site.use(work);
   }
 
-  /** Closes least recently used idle sites until one more fits under the cap. */
-  private void makeRoomFor(Site opening) {
+  /** Closes least recently used idle sites until {@code opening} fits under the cap. */
+  private synchronized void makeRoomFor(Site opening) {
     List<Site> open = new ArrayList<>(all().stream().filter(s -> s != opening && s.isOpen()).toList());
     open.sort(Comparator.comparingLong(Site::lastUsed));
-    for (Site candidate : open) {
+    for (Site candidate : List.copyOf(open)) {
       if (open.size() < maxOpen) {
         return;
       }
@@ -137,7 +139,8 @@ public final class SiteRegistry implements AutoCloseable {
         open.remove(candidate);
       }
     }
-    if (open.size() >= maxOpen) {
+    overCap = open.size() >= maxOpen;
+    if (overCap && !opening.isOpen()) {
       LOG.warn("{} sites are open (at most {}) and all are busy; opening {} anyway", open.size(), maxOpen, opening.key());
     }
   }

@@ -56,6 +56,25 @@ class MainTest {
   }
 
   @Test
+  void serviceConfigErrorExitsWith2NamingTheSiteEntryAndField() throws Exception {
+    Files.createDirectories(dir.resolve("sites"));
+    Files.writeString(dir.resolve("sites/a.yaml"), "name: a\nseeds: [https://a.example/]\nlimits: {maxPages: 0}\n");
+    Path service = dir.resolve("service.yaml");
+    Files.writeString(service, "sites: [sites/a.yaml]\n");
+    assertEquals(2, Main.run("serve", "--service", service.toString()));
+    assertEquals("config error: field 'sites[0] (sites/a.yaml) limits.maxPages': must be a positive whole number (got 0)",
+        stderr().strip());
+  }
+
+  @Test
+  void serveRefusesConfigAndServiceTogether() throws Exception {
+    Path service = dir.resolve("service.yaml");
+    Files.writeString(service, "sites: []\n");
+    assertEquals(2, Main.run("serve", "--service", service.toString(), "--config", "crawler-config/demo.yaml"));
+    assertEquals("error: give --config (one site) or --service (many sites), not both", stderr().strip());
+  }
+
+  @Test
   void missingConfigFileExitsWith2() {
     assertEquals(2, Main.run("crawl", "--config", dir.resolve("nope.yaml").toString()));
     assertTrue(stderr().startsWith("config error: config file not found: "), stderr());
