@@ -2,7 +2,9 @@
    everything shown is set as text. */
 (function () {
   "use strict";
-  var KEY = "blogsearch-admin-token";
+  // "/api" for the only site, "/api/sites/{site}" on /sites/{site}/admin: each site keeps its own token
+  var BASE = document.body.getAttribute("data-api") || "/api";
+  var KEY = "blogsearch-admin-token" + (BASE === "/api" ? "" : ":" + BASE);
   var $ = function (id) { return document.getElementById(id); };
   var poller = null;
 
@@ -14,7 +16,7 @@
       opts.headers["Content-Type"] = "application/json";
       opts.body = JSON.stringify(body);
     }
-    return fetch(path, opts).then(function (r) {
+    return fetch(BASE + path.slice("/api".length), opts).then(function (r) {
       return r.text().then(function (t) {
         var data = null;
         try { data = t ? JSON.parse(t) : null; } catch (e) { data = null; }

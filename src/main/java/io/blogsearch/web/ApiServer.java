@@ -143,6 +143,7 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/", onSite((ctx, site, r) -> pages.search(ctx, r.serving(), "/", "/api")));
       config.routes.get("/sites/{site}/", onSite((ctx, site, r) ->
           pages.search(ctx, r.serving(), "/sites/" + site.key() + "/", "/api/sites/" + site.key())));
+      config.routes.get("/sites/{site}/admin", ctx -> pages.admin(ctx, site(ctx).key()));
       config.routes.get("/widget.js", ApiServer::widget);
       config.routes.get(SITE_API + "/widget.js", ctx -> {
         site(ctx);

@@ -58,6 +58,16 @@ final class WebPages {
         .contentType("text/html; charset=utf-8").result(adminPage);
   }
 
+  /** The admin page of one site of a service: its script calls {@code /api/sites/{site}/admin/…}. */
+  void admin(Context ctx, String siteKey) {
+    // site keys are [a-z0-9_-] (ConfigLoader): nothing to escape
+    byte[] page = new String(adminPage, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<body data-api=\"/api\">", "<body data-api=\"/api/sites/" + siteKey + "\">")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ctx.header("Content-Security-Policy", PAGE_CSP).header("Cache-Control", "no-cache")
+        .contentType("text/html; charset=utf-8").result(page);
+  }
+
   void asset(Context ctx) {
     String name = ctx.pathParam("name");
     String type = ASSETS.get(name);

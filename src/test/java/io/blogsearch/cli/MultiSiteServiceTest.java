@@ -194,6 +194,10 @@ class MultiSiteServiceTest {
     assertEquals(200, widget.statusCode());
     assertTrue(widget.body().contains("/api/sites/"));
     assertEquals(404, get("/api/sites/nope/widget.js", null).statusCode());
+    HttpResponse<String> admin = get("/sites/beta/admin", null);
+    assertEquals(200, admin.statusCode());
+    assertTrue(admin.body().contains("<body data-api=\"/api/sites/beta\">"), admin.body());
+    assertEquals(404, get("/sites/nope/admin", null).statusCode());
   }
 
   @Test

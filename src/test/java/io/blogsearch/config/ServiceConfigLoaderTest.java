@@ -64,6 +64,13 @@ class ServiceConfigLoaderTest {
   }
 
   @Test
+  void theBundledExampleLoads() {
+    ServiceConfigLoader.Loaded loaded = loader(Map.of()).load(Path.of("crawler-config/service.example.yaml"), null);
+    assertEquals(List.of("demo"), loaded.sites().stream().map(x -> x.site().name()).toList());
+    assertEquals(null, loaded.service().operatorToken());
+  }
+
+  @Test
   void dataDirOptionAndEnvTokenWin() throws Exception {
     site("sites/a.yaml", "a");
     Path f = write("service.yaml", "operatorToken: operator-token-0123456789\nsites: [sites/a.yaml]\n");
