@@ -60,6 +60,49 @@ class CrawlBudgetTest {
   }
 
   @Test
+  void anotherSitesJobWaitsForTheSlotWhileOneCrawlsThenRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+      throws Exception {
+    io.blogsearch.demo.SampleBlog blog = io.blogsearch.demo.SampleBlog.load();
+    CrawlBudget budget = new CrawlBudget(1);
+    try (var slowBlog = new io.blogsearch.demo.SampleBlogServer(blog, 0, java.time.Duration.ZERO);
+        var quickBlog = new io.blogsearch.demo.SampleBlogServer(io.blogsearch.demo.SampleBlog.of(blog.posts().subList(0, 5)),
+            0, java.time.Duration.ZERO);
+        ReindexJobs slow = jobs("big", slowBlog.baseUrl(), "delay: 100ms", data, budget);
+        ReindexJobs quick = jobs("small", quickBlog.baseUrl(), "delay: 0ms", data, budget)) {
+      JobStatus big = slow.submit(io.blogsearch.crawl.CrawlPlan.full(), "test");
+      while (!"crawl".equals(slow.get(big.id()).orElseThrow().phase())) {
+        Thread.sleep(10);
+      }
+      JobStatus small = quick.submit(io.blogsearch.crawl.CrawlPlan.full(), "test");
+      Thread.sleep(300);
+      assertEquals("waiting", quick.get(small.id()).orElseThrow().phase(), "the big site holds the only slot");
+      assertEquals("running", quick.get(small.id()).orElseThrow().state());
+      assertTrue(slow.cancel(big.id()));
+      long end = System.nanoTime() + 60_000_000_000L;
+      while (!quick.idle() && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      assertEquals("succeeded", quick.get(small.id()).orElseThrow().state(), quick.get(small.id()).toString());
+      assertEquals("cancelled", slow.get(big.id()).orElseThrow().state());
+    }
+  }
+
+  private static ReindexJobs jobs(String name, String seed, String delay, java.nio.file.Path data, CrawlBudget budget) {
+    io.blogsearch.config.SiteConfig site = new io.blogsearch.config.ConfigLoader().parse("""
+        name: %s
+        seeds: [%s/]
+        politeness: {concurrencyPerHost: 1, %s}
+        semantic: {enabled: false}
+        """.formatted(name, seed, delay)).withDataDir(data);
+    var options = io.blogsearch.search.SearchOptions.defaults(
+        io.blogsearch.index.BlogAnalyzers.synonyms("", io.blogsearch.index.BlogAnalyzers.Stemmer.PORTER));
+    ServingManager serving = ServingManager.openOrEmpty(new io.blogsearch.index.Generations(site.generationsDir()), options,
+        io.blogsearch.search.SemanticSettings.keywordOnly());
+    return new ReindexJobs(site, options.stemmer(), io.blogsearch.encoder.SemanticModel.off(null, "test"), serving,
+        job -> { }, budget);
+  }
+
+  @Test
   void refusesAnEmptyBudget() {
     assertThrows(IllegalArgumentException.class, () -> new CrawlBudget(0));
   }
