@@ -98,7 +98,11 @@ final class RunningService implements AutoCloseable {
         service.dataDir(), service.baseDir());
     try {
       for (ServiceConfigLoader.SiteFile f : loaded.sites()) {
-        sites.register(f.site(), f.file());
+        try {
+          sites.register(f.site(), f.file());
+        } catch (ServiceSites.Refused refused) {
+          throw new CommandRefused(refused.getMessage());
+        }
       }
       ProcessSettings settings = new ProcessSettings(service.rates().publicPerSecond(), service.rates().adminPerMinute(),
           service.operatorToken(), null, service.trustedProxies());

@@ -34,7 +34,12 @@ final class ServiceSiteFactory implements ServiceSites.Factory {
 
   @Override
   public Site create(SiteConfig config) {
-    WriterLock lock = SiteServices.startWriting(config, "serve", "stop it before serving this data dir again");
+    WriterLock lock;
+    try {
+      lock = SiteServices.startWriting(config, "serve", "stop it before serving this data dir again");
+    } catch (CommandRefused refused) {
+      throw new ServiceSites.Refused("site " + config.name() + ": " + refused.getMessage());
+    }
     SemanticModel model = config.semantic().enabled() ? semantic
         : SemanticModel.off(config.semantic().model(), "semantic.enabled is false for site " + config.name());
     Site.Opener opener = () -> {

@@ -27,6 +27,13 @@ public final class ServiceSites {
     Site create(SiteConfig config);
   }
 
+  /** The site cannot be served as asked (another process writes its data folder); nothing changed. */
+  public static final class Refused extends RuntimeException {
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
   /** A site just added, and its first job. */
   public record Added(Site site, Path configFile, JobStatus firstJob) {}
 
@@ -59,9 +66,16 @@ public final class ServiceSites {
     return file != null;
   }
 
-  /** Serves a site loaded at start-up from {@code configFile}. */
+  /**
+   * Serves a site loaded at start-up from {@code configFile}.
+   *
+   * @throws Refused when another process writes the site's data folder
+   */
   public synchronized Site register(SiteConfig config, Path configFile) {
-    Site site = factory.create(config);
+    return serve(factory.create(config), config, configFile);
+  }
+
+  private Site serve(Site site, SiteConfig config, Path configFile) {
     registry.add(site);
     files.put(site.key(), configFile);
     if (config.service().recrawlInterval() != null) {
@@ -75,6 +89,7 @@ public final class ServiceSites {
    *
    * @throws ConfigException naming the field when the config is invalid
    * @throws SiteRegistry.Duplicate when a site of that name exists
+   * @throws Refused when another process writes the site's data folder
    */
   public synchronized Added add(String configText) throws Exception {
     if (file == null) {
@@ -93,8 +108,15 @@ public final class ServiceSites {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + config.siteDir() + ": " + e.getMessage(), e);
     }
-    Path written = file.add(config.name(), configText);
-    Site site = register(config, written);
+    Site site = factory.create(config); // takes the site's writer lock first: a refusal changes nothing
+    Path written;
+    try {
+      written = file.add(config.name(), configText);
+    } catch (RuntimeException e) {
+      site.close();
+      throw e;
+    }
+    serve(site, config, written);
     JobStatus job = registry.use(site, r -> r.jobs().submit(CrawlPlan.full(), "site-added"));
     return new Added(site, written, job);
   }

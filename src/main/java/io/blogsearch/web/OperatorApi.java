@@ -68,7 +68,7 @@ final class OperatorApi {
       added = sites.add(body);
     } catch (ConfigException e) {
       throw new FieldError(e.field().isEmpty() ? "body" : e.field(), e.reason());
-    } catch (SiteRegistry.Duplicate e) {
+    } catch (SiteRegistry.Duplicate | ServiceSites.Refused e) {
       throw new HttpError(409, "conflict", e.getMessage());
     }
     String key = added.site().key();

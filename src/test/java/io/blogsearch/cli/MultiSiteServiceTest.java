@@ -269,6 +269,19 @@ class MultiSiteServiceTest {
   }
 
   @Test
+  void aSiteWhoseDataAnotherWriterHoldsIsRefusedAndNotListed() throws Exception {
+    Path data = root.resolve("data");
+    try (var held = io.blogsearch.admin.WriterLock.acquire(data.resolve("epsilon"), "index")) {
+      HttpResponse<String> refused = send("POST", "/api/admin/sites", siteYaml("epsilon", betaBlog, null, null), OPERATOR);
+      assertEquals(409, refused.statusCode(), refused.body());
+      assertTrue(json(refused).get("message").asText().startsWith("site epsilon: another writer"), refused.body());
+    }
+    assertEquals(404, get("/api/sites/epsilon/search?q=team", null).statusCode());
+    var reloaded = new ServiceConfigLoader(k -> null).load(root.resolve("service.yaml"), null);
+    assertFalse(reloaded.sites().stream().anyMatch(s -> s.site().name().equals("epsilon")));
+  }
+
+  @Test
   void removingASiteWhileItIsSearchedGivesNo5xxThen404() throws Exception {
     HttpResponse<String> added = send("POST", "/api/admin/sites", siteYaml("delta", alphaBlog, null, null), OPERATOR);
     assertEquals(201, added.statusCode(), added.body());
