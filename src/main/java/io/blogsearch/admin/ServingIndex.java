@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.blogsearch.index.Generations;
+import io.blogsearch.related.RelatedLookup;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.related.RelatedStore;
 import io.blogsearch.search.SearchOptions;
 import io.blogsearch.search.SearchRequest;
 import io.blogsearch.search.SearchResponse;
+import io.blogsearch.search.SearchBackend;
 import io.blogsearch.search.SearchService;
 import io.blogsearch.search.SemanticSettings;
 import java.io.IOException;
@@ -25,14 +27,14 @@ import java.util.regex.Pattern;
 public final class ServingIndex {
   private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}\\p{N}]{2,}");
 
-  private final SearchService search;
-  private final RelatedService related;
+  private final SearchBackend search;
+  private final RelatedLookup related;
   private final Generations.Generation generation;
   private final AtomicInteger refs = new AtomicInteger(1);
   /** The generation's {@code posts.sha}, read on first use (only pushes ask). */
   private volatile Map<String, String> postHashes;
 
-  public ServingIndex(SearchService search, RelatedService related, Generations.Generation generation) {
+  public ServingIndex(SearchBackend search, RelatedLookup related, Generations.Generation generation) {
     this.search = search;
     this.related = related;
     this.generation = generation;
@@ -79,7 +81,7 @@ public final class ServingIndex {
       search.search(SearchRequest.of(word.group()));
       search.suggest(word.group().substring(0, Math.min(3, word.group().length())), 5);
     }
-    if (related.size() > 0 && related.lookup(first.url(), 5) instanceof RelatedService.Unknown) {
+    if (related.size() > 0 && related.lookup(first.url(), 5) instanceof RelatedLookup.Unknown) {
       throw new IllegalStateException(name + ": no related list for " + first.url());
     }
   }
@@ -93,7 +95,7 @@ public final class ServingIndex {
     }
   }
 
-  private static void closeQuietly(SearchService search) {
+  private static void closeQuietly(SearchBackend search) {
     try {
       search.close();
     } catch (IOException | RuntimeException e) {
@@ -101,11 +103,11 @@ public final class ServingIndex {
     }
   }
 
-  public SearchService search() {
+  public SearchBackend search() {
     return search;
   }
 
-  public RelatedService related() {
+  public RelatedLookup related() {
     return related;
   }
 

@@ -1,7 +1,9 @@
 package io.blogsearch.admin;
 
 import io.blogsearch.index.Generations;
+import io.blogsearch.related.RelatedLookup;
 import io.blogsearch.related.RelatedService;
+import io.blogsearch.search.SearchBackend;
 import io.blogsearch.search.SearchOptions;
 import io.blogsearch.search.SearchService;
 import io.blogsearch.search.SemanticSettings;
@@ -68,7 +70,7 @@ public final class ServingManager extends ReferenceManager<ServingIndex> {
   }
 
   /** Serves one fixed index (tests and benchmarks); never refreshes. */
-  public static ServingManager fixed(SearchService search, RelatedService related) {
+  public static ServingManager fixed(SearchBackend search, RelatedLookup related) {
     return new ServingManager(new ServingIndex(search, related, null), null, null);
   }
 

@@ -11,21 +11,9 @@ import java.util.Set;
  * Serves precomputed related lists from memory. Answers in microseconds: all the work happened
  * at index time.
  */
-public final class RelatedService {
+public final class RelatedService implements RelatedLookup {
   /** The largest {@code limit} a caller may ask for. */
   public static final int MAX_LIMIT = RelatedEngine.MAX_ITEMS;
-
-  /** What a look-up found. */
-  public sealed interface Answer permits Found, NotAPost, Unknown {}
-
-  /** The post's list. */
-  public record Found(RelatedList list) implements Answer {}
-
-  /** The URL is a page of the site, but not a post. */
-  public record NotAPost(String url) implements Answer {}
-
-  /** The URL is not known at all. */
-  public record Unknown(String url) implements Answer {}
 
   private final RelatedSet set;
   private final Set<String> nonPosts;
@@ -37,11 +25,12 @@ public final class RelatedService {
     set.lists().keySet().forEach(u -> urlById.put(PostId.of(u), u));
   }
 
-  /** The canonical URL of the post with this {@link PostId}. */
+  @Override
   public Optional<String> urlOf(String id) {
     return Optional.ofNullable(urlById.get(id));
   }
 
+  @Override
   public Answer lookup(String url, int limit) {
     RelatedList list = set.lists().get(url);
     if (list != null) {
@@ -50,6 +39,7 @@ public final class RelatedService {
     return nonPosts.contains(url) ? new NotAPost(url) : new Unknown(url);
   }
 
+  @Override
   public int size() {
     return set.lists().size();
   }

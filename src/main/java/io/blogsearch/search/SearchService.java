@@ -7,7 +7,6 @@ import io.blogsearch.extract.PostId;
 import io.blogsearch.fusion.ReciprocalRankFusion;
 import io.blogsearch.index.BlogAnalyzers;
 import io.blogsearch.index.IndexSchema;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,14 +37,14 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The search stage's façade: answers visitor searches, autocomplete and post look-ups from the
+ * The embedded Lucene {@link SearchBackend}, the search stage's façade: answers visitor searches, autocomplete and post look-ups from the
  * index on disk. A request runs top to bottom as: parse the visitor syntax → build the Lucene
  * query (none, with a message, when no searchable word is left) → search with facets
  * ({@link FacetedSearch}) by keyword, or by meaning too ({@link HybridSearch}) → relax the
  * keyword side to "any word" if nothing matched every word → snippets for the page → "did you
  * mean" when the keyword side finds few posts.
  */
-public final class SearchService implements Closeable {
+public final class SearchService implements SearchBackend {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private static final int FEW_HITS = 3;
   /** What a hit shows: its comments and the body beyond the snippet window are never decoded. */
@@ -109,6 +108,7 @@ public final class SearchService implements Closeable {
     }
   }
 
+  @Override
   public SearchResponse search(SearchRequest req) {
     long t0 = System.nanoTime();
     ParsedQuery parsed = parser.parse(req.q());
@@ -190,7 +190,7 @@ public final class SearchService implements Closeable {
     return QueryFactory.meaningText(parsed).isBlank() ? SearchResponse.NO_FREE_TEXT : null;
   }
 
-  /** Up to {@code limit} titles and tags completing {@code prefix}. */
+  @Override
   public List<Suggestion> suggest(String prefix, int limit) {
     if (prefix.length() > 100) {
       throw new BadRequestException("autocomplete text is too long (at most 100 characters)");
@@ -205,12 +205,12 @@ public final class SearchService implements Closeable {
     }
   }
 
-  /** The stored post with this canonical URL. */
+  @Override
   public Optional<PostView> post(String url) {
     return postWhere(new Term(IndexSchema.URL, url));
   }
 
-  /** The stored post with this {@link PostId}. */
+  @Override
   public Optional<PostView> postById(String id) {
     return postWhere(new Term(IndexSchema.ID, id));
   }
@@ -243,7 +243,7 @@ public final class SearchService implements Closeable {
         d.getField(IndexSchema.COMMENT_COUNT).numericValue().intValue(), related, body, comments);
   }
 
-  /** Posts in the index now. */
+  @Override
   public int documentCount() {
     IndexSnapshot snap = acquire();
     try {

@@ -1,6 +1,7 @@
 package io.blogsearch.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blogsearch.related.RelatedLookup;
 import io.blogsearch.related.RelatedService;
 import io.blogsearch.search.BadRequestException;
 import io.blogsearch.search.SearchResponse;
@@ -84,11 +85,11 @@ final class SiteApi {
       throw new BadRequestException("limit must be between 1 and " + RelatedService.MAX_LIMIT + " (got " + limit + ")");
     }
     String target = url;
-    RelatedService.Answer answer = r.serving().with(s -> s.related().lookup(target, limit));
+    RelatedLookup.Answer answer = r.serving().with(s -> s.related().lookup(target, limit));
     metrics.relatedServed(site.key());
-    if (answer instanceof RelatedService.Found found) {
+    if (answer instanceof RelatedLookup.Found found) {
       cacheable(ctx, Map.of("url", url, "items", found.list().items(), "fallback", found.list().fallback()));
-    } else if (answer instanceof RelatedService.NotAPost) {
+    } else if (answer instanceof RelatedLookup.NotAPost) {
       ApiServer.error(ctx, 404, "not_a_post", RequestParams.abbreviateUrl(url) + " is a page of the site, but not a post");
     } else {
       ApiServer.error(ctx, 404, "not_found", "no post with URL " + RequestParams.abbreviateUrl(url) + " in the index");
