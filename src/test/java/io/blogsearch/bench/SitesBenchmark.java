@@ -38,7 +38,8 @@ public final class SitesBenchmark {
         new Scenario("10 sample sites", small, 10, 64, 0),
         new Scenario("50 sample sites", small, 50, 64, 0),
         new Scenario("50 sample sites, maxOpenSites 16, uniform", small, 50, 16, 0),
-        new Scenario("50 sample sites, maxOpenSites 16, 80% to 8", small, 50, 16, 0.8)));
+        new Scenario("50 sample sites, maxOpenSites 16, 80% to 8", small, 50, 16, 0.8),
+        new Scenario("1 sample site (baseline repeated: noise)", small, 1, 64, 0)));
     SampleBlog handbook = null;
     if (handbookCopies > 0 && Files.isDirectory(BenchCorpus.HANDBOOK)) {
       handbook = HandbookCorpus.load(BenchCorpus.HANDBOOK).blog();
@@ -68,7 +69,8 @@ public final class SitesBenchmark {
       MultiSiteProcess.Resources idle = service.resources();
       service.checkEverySiteServes(sites);
       var script = Wrk.script(paths(sites, QueryMix.generate(posts, 500, 42), s.hotShare()));
-      Wrk.run("warm-up", service.base(), script, 8, 10);
+      // the JIT is still speeding up after 10 s on 2 cores (bench-results/sites-2026-12-02-warmup10s.txt)
+      Wrk.run("warm-up", service.base(), script, 8, 30);
       List<Double> qps = new ArrayList<>();
       List<Double> p50 = new ArrayList<>();
       List<Double> p99 = new ArrayList<>();
