@@ -2,7 +2,7 @@
 # The whole benchmark suite, one benchmark after the other (never in parallel: 2 cores), each
 # one's output kept in bench-results/<name>-<date>.txt. Not part of the test run.
 # Usage: scripts/bench.sh [quick|full]
-#   quick (default): crawl, search, related, reindex, Solr peer comparison, CACM evaluation (~45 min)
+#   quick (default): crawl, search, related, reindex, Solr peer comparison, many sites, CACM evaluation (~55 min)
 #   full: also JMH and scaling to ×10 and ×100, 3 runs each (another ~45 min, ~5 GB of disk)
 # Needs: wrk (apt-get install -y wrk) and ../shared (Handbook and CACM corpora).
 set -euo pipefail
@@ -23,6 +23,7 @@ done
 run reindex-sample scripts/bench-reindex.sh sample 3
 run reindex-handbook scripts/bench-reindex.sh handbook 3
 run solr-peer-handbook scripts/bench-solr.sh handbook 10 3
+run sites scripts/bench-sites.sh 10 5
 run cacm-eval scripts/eval-cacm.sh
 run tune-relevance-handbook scripts/tune-relevance.sh 4
 if [ "${1:-quick}" = full ]; then
