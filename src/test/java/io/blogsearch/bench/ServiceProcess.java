@@ -61,17 +61,7 @@ final class ServiceProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("the service did not start:\n" + String.join("\n", output));
     }
-    Thread drain = new Thread(() -> {
-      try {
-        while (out.readLine() != null) {
-          // keep the pipe empty so the child never blocks on logging
-        }
-      } catch (IOException ignored) {
-        // the child ended
-      }
-    }, "service-output");
-    drain.setDaemon(true);
-    drain.start();
+    ServiceOutput.drainInBackground(out);
   }
 
   String base() {
